@@ -1,0 +1,417 @@
+// The engine: compile the packs and a policy once, then check many posts.
+//
+//   const compiled = compilePolicy(policy);          // validates; throws PolicyError
+//   const { language, findings } = check(text, { compiled, at: new Date() });
+
+import { detect, type DetectorName } from './detectors';
+import { browserLang, detectLanguage } from './language';
+import { LexiconIndex, type EntryLang, type LexMatch } from './lexicon';
+import { validatePack, type Pack, type PackRule, type UnlessCond } from './pack';
+import { BUILTIN_PACKS } from './packs/index';
+import { DEFAULT_POLICY, PolicyError, validatePolicy, type Policy } from './policy';
+import { RE2JS } from 're2js';
+import { normalize, type Token } from './text';
+import type { Category, CheckResult, Finding, Lang, Localized, Severity } from './types';
+import { isWorkTime } from './workhours';
+
+interface CompiledUnless {
+  kind: 'near' | 'sentence' | 'post';
+  lex: number[];
+  of: 'a' | 'b' | 'match';
+  side: 'before' | 'after' | 'any';
+  window: number;
+}
+
+export interface CompiledRule {
+  id: string;
+  category: Category;
+  type: PackRule['type'];
+  a: number[];
+  b: number[];
+  window: number;
+  scope: 'sentence' | 'post';
+  order: 'any' | 'ab' | 'ba';
+  sameLanguage: boolean;
+  carry?: { lex: number[]; sentences: number };
+  detector?: DetectorName;
+  pattern?: RE2JS;
+  unless: CompiledUnless[];
+  workHoursOnly: boolean;
+  severity: Severity;
+  enabled: boolean;
+  message: Localized;
+  suggestion?: PackRule['suggestion'];
+  source: PackRule;
+}
+
+export interface Compiled {
+  policy: Policy;
+  rules: CompiledRule[];
+  index: LexiconIndex;
+  packs: Pack[];
+}
+
+export interface CheckContext {
+  compiled: Compiled;
+  /** The moment of posting (work hours); default now. */
+  at?: Date;
+  /** The user's UI language (BCP 47), used when the post's language is unclear and for policy language "auto". */
+  lang?: string;
+  /** Evaluate rules whose category the policy switched off (pack tests). */
+  includeDisabled?: boolean;
+}
+
+/** Said when a custom rule has no message of its own. */
+const CATEGORY_MESSAGE: Record<Category, Localized> = {
+  'employer-insult': {
+    nl: 'Zou je dit ook tegen je baas of collega’s zeggen?',
+    en: 'Would you say this to your boss or colleagues?',
+    fr: 'Le diriez-vous à votre patron ou à vos collègues ?',
+    de: 'Würden Sie das auch Ihrem Chef oder Ihren Kollegen sagen?',
+  },
+  confidential: {
+    nl: 'Dit lijkt vertrouwelijke informatie van je werk.',
+    en: 'This looks like confidential information from work.',
+    fr: 'Cela ressemble à une information confidentielle de votre travail.',
+    de: 'Das sieht nach vertraulichen Informationen aus der Arbeit aus.',
+  },
+  political: {
+    nl: 'Politieke oproepen horen niet thuis tijdens de werkuren.',
+    en: 'Political campaigning does not belong in working hours.',
+    fr: 'La propagande politique n’a pas sa place pendant les heures de travail.',
+    de: 'Politische Werbung gehört nicht in die Arbeitszeit.',
+  },
+  hate: {
+    nl: 'Dit kan gelezen worden als haat tegen een groep mensen.',
+    en: 'This can be read as hate against a group of people.',
+    fr: 'Ceci peut être lu comme de la haine envers un groupe de personnes.',
+    de: 'Das kann als Hass gegen eine Gruppe von Menschen gelesen werden.',
+  },
+  'on-behalf': {
+    nl: 'Je lijkt namens je werkgever te spreken.',
+    en: 'You seem to speak on behalf of your employer.',
+    fr: 'Vous semblez parler au nom de votre employeur.',
+    de: 'Sie scheinen im Namen Ihres Arbeitgebers zu sprechen.',
+  },
+};
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warn: 1, block: 2 };
+
+export function localize(t: Localized | undefined, lang: Lang): string {
+  return t?.[lang] ?? t?.en ?? Object.values(t ?? {})[0] ?? '';
+}
+
+/** Validate the packs; throws with every error by pack and JSON path. */
+export function validatePacks(packs: Pack[]): void {
+  const known = new Set<string>();
+  const errors: string[] = [];
+  // common.json first: other packs may use its lexicons.
+  const ordered = [...packs].sort((x, y) => (x.category === 'common' ? -1 : y.category === 'common' ? 1 : 0));
+  const defined = new Map<string, Set<string>>();
+  for (const p of ordered) defined.set(p.id, new Set(Object.keys(p.lexicons ?? {})));
+  for (const p of ordered) {
+    const others = new Set<string>();
+    for (const [id, names] of defined) if (id !== p.id) names.forEach((n) => others.add(n));
+    // A pack may use lexicons of any other pack but not redefine them.
+    for (const e of validatePack(p, others)) errors.push(`${p.id}: ${e.path}: ${e.message}`);
+    Object.keys(p.lexicons ?? {}).forEach((n) => known.add(n));
+  }
+  if (errors.length) throw new Error(`invalid rule packs:\n  ${errors.join('\n  ')}`);
+}
+
+/**
+ * Compile the built-in packs (or `packs`) with a policy. The policy is
+ * validated first: an invalid one throws a PolicyError listing every error.
+ */
+export function compilePolicy(input?: unknown, packs: Pack[] = BUILTIN_PACKS): Compiled {
+  const v = validatePolicy(input);
+  if (!v.ok) throw new PolicyError(v.errors);
+  const policy: Policy = { ...DEFAULT_POLICY, ...v.policy };
+  const index = new LexiconIndex();
+
+  for (const pack of packs) {
+    for (const [name, langs] of Object.entries(pack.lexicons ?? {})) {
+      for (const [lang, list] of Object.entries(langs ?? {})) {
+        for (const entry of list ?? []) index.add(name, entry, lang as EntryLang);
+      }
+    }
+  }
+  const emp = policy.employer ?? {};
+  index.id('@employer');
+  for (const n of emp.names ?? []) index.add('@employer', escapeEntry(n), 'any');
+  for (const h of emp.handles ?? []) index.add('@employer', escapeEntry(h.replace(/^@/, '')), 'any');
+  for (const d of emp.domains ?? []) index.add('@employer', escapeEntry(d), 'any');
+  index.id('@confidential');
+  for (const t of policy.confidential?.terms ?? []) index.add('@confidential', escapeEntry(t), 'any');
+
+  const ids = (ref: string | string[] | undefined) => (ref === undefined ? [] : (Array.isArray(ref) ? ref : [ref]).map((n) => index.id(n)));
+  const rules: CompiledRule[] = [];
+  const categoryOf = (c: Category) => policy.categories?.[c];
+
+  for (const pack of packs) {
+    if (pack.category === 'common') continue;
+    const category = pack.category;
+    for (const r of pack.rules) {
+      const setting = categoryOf(category);
+      rules.push({
+        id: `${pack.id}/${r.id}`,
+        category,
+        type: r.type,
+        a: ids(r.type === 'term' ? r.lexicon : r.a),
+        b: ids(r.b),
+        window: r.window ?? 6,
+        scope: r.scope ?? 'sentence',
+        order: r.order ?? 'any',
+        sameLanguage: r.sameLanguage ?? false,
+        carry: r.carry ? { lex: ids(r.carry.lexicon), sentences: r.carry.sentences ?? 2 } : undefined,
+        detector: r.detector,
+        pattern: r.type === 'pattern' && r.pattern ? RE2JS.compile(r.pattern) : undefined,
+        unless: (r.unless ?? []).map((u) => compileUnless(u, ids)),
+        workHoursOnly: r.when === 'work-hours',
+        severity: setting?.severity ?? r.severity ?? pack.severity ?? 'warn',
+        enabled: setting?.enabled ?? true,
+        message: r.message ?? pack.message ?? CATEGORY_MESSAGE[category],
+        suggestion: r.suggestion,
+        source: r,
+      });
+    }
+  }
+
+  for (const c of policy.customRules ?? []) {
+    const setting = categoryOf(c.category);
+    const base = {
+      id: `custom/${c.id}`,
+      category: c.category,
+      b: [],
+      window: 0,
+      scope: 'sentence' as const,
+      order: 'any' as const,
+      sameLanguage: false,
+      unless: [],
+      workHoursOnly: c.category === 'political',
+      severity: c.severity ?? setting?.severity ?? 'warn',
+      enabled: setting?.enabled ?? true,
+      message: c.message ?? CATEGORY_MESSAGE[c.category],
+      source: { id: c.id, type: 'term' } as PackRule,
+    };
+    if (c.terms?.length) {
+      const lex = `custom:${c.id}`;
+      for (const t of c.terms) index.add(lex, escapeEntry(t), 'any');
+      rules.push({ ...base, type: 'term', a: [index.id(lex)] });
+    }
+    if (c.pattern) rules.push({ ...base, id: c.terms?.length ? `custom/${c.id}/pattern` : base.id, type: 'pattern', a: [], pattern: RE2JS.compile(c.pattern) });
+  }
+  return { policy, rules, index, packs };
+}
+
+/** Policy terms are literal text: neutralise the pack syntax characters. */
+function escapeEntry(s: string): string {
+  return s.replace(/[{}*^=]/g, ' ').replace(/(^|\s)_(?=\s|$)/g, ' ').trim() || '_none_';
+}
+
+function compileUnless(u: UnlessCond, ids: (r: string | string[] | undefined) => number[]): CompiledUnless {
+  if (u.near !== undefined) return { kind: 'near', lex: ids(u.near), of: u.of ?? 'match', side: u.side ?? 'before', window: u.window ?? 3 };
+  if (u.sentence !== undefined) return { kind: 'sentence', lex: ids(u.sentence), of: 'match', side: 'any', window: 0 };
+  return { kind: 'post', lex: ids(u.post), of: 'match', side: 'any', window: 0 };
+}
+
+interface Hit {
+  /** Token range of the whole finding, and of its a and b parts (near rules). */
+  first: number;
+  last: number;
+  a?: LexMatch;
+  b?: LexMatch;
+  /** Character span (detectors, patterns). */
+  start?: number;
+  end?: number;
+}
+
+class Matches {
+  private byLex: LexMatch[][] = [];
+  constructor(all: LexMatch[]) {
+    for (const m of all) (this.byLex[m.lex] ??= []).push(m);
+    for (const list of this.byLex) list?.sort((x, y) => x.first - y.first || x.last - y.last);
+  }
+  of(lex: number[]): LexMatch[] {
+    if (lex.length === 1) return this.byLex[lex[0]!] ?? [];
+    const out: LexMatch[] = [];
+    for (const l of lex) { const m = this.byLex[l]; if (m) out.push(...m); }
+    return out.sort((x, y) => x.first - y.first || x.last - y.last);
+  }
+}
+
+/** Check one post. Never throws on any string input. */
+export function check(text: string, ctx: CheckContext): CheckResult {
+  const { compiled } = ctx;
+  if (typeof text !== 'string') text = String(text ?? '');
+  const at = ctx.at ?? new Date();
+  const { tokens } = normalize(text);
+  const userLang = browserLang(ctx.lang);
+  const language = detectLanguage(text, tokens, userLang);
+  const policyLang = compiled.policy.language;
+  const msgLang: Lang = policyLang && policyLang !== 'auto' ? policyLang : language;
+  if (!tokens.length && !/\d/.test(text)) return { language, findings: [] };
+
+  const matches = new Matches(compiled.index.match(tokens, language));
+  const workTime = compiled.policy.workHours ? isWorkTime(at, compiled.policy.workHours) : false;
+  const findings: Finding[] = [];
+
+  for (const rule of compiled.rules) {
+    if (!rule.enabled && !ctx.includeDisabled) continue;
+    if (rule.workHoursOnly && !workTime) continue;
+    let hits: Hit[];
+    switch (rule.type) {
+      case 'term': hits = matches.of(rule.a).map((m) => ({ first: m.first, last: m.last, a: m })); break;
+      case 'near': hits = nearHits(rule, matches, tokens); break;
+      case 'detector': hits = detect(rule.detector!, text).map((s) => ({ first: -1, last: -1, ...s })); break;
+      case 'pattern': hits = patternHits(rule.pattern!, text); break;
+    }
+    let lastEnd = -1;
+    for (const h of hits) {
+      if (rule.unless.length && silenced(rule, h, matches, tokens, text)) continue;
+      const start = h.start ?? tokens[h.first]!.start;
+      const end = h.end ?? tokens[h.last]!.end;
+      if (start < lastEnd) continue; // overlapping hits of one rule: report once
+      lastEnd = end;
+      const f: Finding = { ruleId: rule.id, category: rule.category, severity: rule.severity, start, end, message: localize(rule.message, msgLang) };
+      if (rule.suggestion) {
+        const insert = rule.suggestion.insert ? localize(rule.suggestion.insert, language) : undefined;
+        f.suggestion = { label: localize(rule.suggestion.label, msgLang), ...(insert ? { insert } : {}) };
+      }
+      findings.push(f);
+    }
+  }
+  return { language, findings: dedupe(findings) };
+}
+
+/** One finding per category for overlapping spans: keep the strongest, then the longest. */
+function dedupe(findings: Finding[]): Finding[] {
+  findings.sort((x, y) => x.start - y.start || SEVERITY_RANK[y.severity] - SEVERITY_RANK[x.severity] || y.end - x.end);
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const clash = out.find((g) => g.category === f.category && f.start < g.end && g.start < f.end);
+    if (!clash) { out.push(f); continue; }
+    if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[clash.severity]) out[out.indexOf(clash)] = f;
+  }
+  return out.sort((x, y) => x.start - y.start || x.end - y.end);
+}
+
+function langsCompatible(x: EntryLang, y: EntryLang): boolean {
+  return x === y || x === 'any' || y === 'any';
+}
+
+const MAX_PHRASE = 12;
+
+function nearHits(rule: CompiledRule, matches: Matches, tokens: Token[]): Hit[] {
+  const as = matches.of(rule.a);
+  if (!as.length) return [];
+  let bs = matches.of(rule.b);
+  if (rule.carry) {
+    // "I met some X today. They are all ..." — a pronoun stands for X when X
+    // occurred in one of the previous sentences.
+    const sentencesWithB = new Set(bs.map((b) => tokens[b.first]!.sentence));
+    const carried = matches.of(rule.carry.lex).filter((m) => {
+      const s = tokens[m.first]!.sentence;
+      for (let k = 1; k <= rule.carry!.sentences; k++) if (sentencesWithB.has(s - k)) return true;
+      return false;
+    });
+    if (carried.length) bs = [...bs, ...carried].sort((x, y) => x.first - y.first);
+  }
+  if (!bs.length) return [];
+  const hits: Hit[] = [];
+  for (const a of as) {
+    const lo = lowerBound(bs, a.first - rule.window - MAX_PHRASE);
+    let best: LexMatch | undefined;
+    let bestDist = Infinity;
+    for (let k = lo; k < bs.length; k++) {
+      const b = bs[k]!;
+      if (b.first > a.last + rule.window + 1) break;
+      if (b === a || (b.first === a.first && b.last === a.last && b.lex === a.lex)) continue;
+      if (rule.scope === 'sentence' && tokens[b.first]!.sentence !== tokens[a.first]!.sentence) continue;
+      if (rule.sameLanguage && !langsCompatible(a.lang, b.lang)) continue;
+      const overlap = b.first <= a.last && a.first <= b.last;
+      if (!overlap) {
+        if (rule.order === 'ab' && b.first <= a.last) continue;
+        if (rule.order === 'ba' && b.last >= a.first) continue;
+      }
+      const dist = overlap ? 0 : b.first > a.last ? b.first - a.last - 1 : a.first - b.last - 1;
+      if (dist <= rule.window && dist < bestDist) { best = b; bestDist = dist; }
+    }
+    if (best) hits.push({ first: Math.min(a.first, best.first), last: Math.max(a.last, best.last), a, b: best });
+  }
+  return hits.sort((x, y) => x.first - y.first);
+}
+
+function lowerBound(list: LexMatch[], first: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.first < first) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function patternHits(re: RE2JS, text: string): Hit[] {
+  const hits: Hit[] = [];
+  const m = re.matcher(text);
+  let from = 0;
+  while (from <= text.length && m.find(from)) {
+    const start = m.start();
+    const end = m.end();
+    if (end > start) hits.push({ first: -1, last: -1, start, end });
+    from = end > start ? end : start + 1;
+    if (hits.length > 1000) break;
+  }
+  return hits;
+}
+
+/** Token range covered by a hit (detectors/patterns: tokens inside the character span). */
+function hitTokens(h: Hit, tokens: Token[]): [number, number] {
+  if (h.first >= 0) return [h.first, h.last];
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.end > h.start! && t.start < h.end!) { if (first < 0) first = i; last = i; }
+    else if (t.start >= h.end!) break;
+  }
+  return [first, last];
+}
+
+function silenced(rule: CompiledRule, h: Hit, matches: Matches, tokens: Token[], _text: string): boolean {
+  for (const u of rule.unless) {
+    const found = matches.of(u.lex);
+    if (!found.length) continue;
+    if (u.kind === 'post') return true;
+    const [hf, hl] = hitTokens(h, tokens);
+    if (hf < 0) continue;
+    if (u.kind === 'sentence') {
+      const s1 = tokens[hf]!.sentence;
+      const s2 = tokens[hl]!.sentence;
+      if (found.some((m) => tokens[m.first]!.sentence >= s1 && tokens[m.first]!.sentence <= s2)) return true;
+      continue;
+    }
+    const part = u.of === 'a' ? h.a : u.of === 'b' ? h.b : undefined;
+    const first = part ? part.first : hf;
+    const last = part ? part.last : hl;
+    const sentence = tokens[first]!.sentence;
+    for (const m of found) {
+      if (tokens[m.first]!.sentence !== sentence) continue;
+      const inside = m.first >= first && m.last <= last;
+      if (inside) {
+        // The anchor itself is not its own negation; but for the whole match a
+        // negation between its two parts counts ("my boss is NOT an idiot").
+        const inPart = (p?: LexMatch) => p && m.first <= p.last && p.first <= m.last;
+        if (!part && !inPart(h.a) && !inPart(h.b)) return true;
+        continue;
+      }
+      // Within `window` tokens: window 2 = one of the two tokens next to it.
+      const before = m.last < first && first - m.last - 1 < u.window;
+      const after = m.first > last && m.first - last - 1 < u.window;
+      if ((u.side === 'before' && before) || (u.side === 'after' && after) || (u.side === 'any' && (before || after))) return true;
+    }
+  }
+  return false;
+}

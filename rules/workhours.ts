@@ -1,0 +1,28 @@
+// Is a moment inside the policy's work hours? Evaluated in the policy's time
+// zone (the browser's own when none is set), so a Brussels policy means
+// Brussels hours for an employee travelling to Lisbon.
+
+import type { Day, Policy } from './policy';
+
+const DAY_OF: Record<string, Day> = { Mon: 'mon', Tue: 'tue', Wed: 'wed', Thu: 'thu', Fri: 'fri', Sat: 'sat', Sun: 'sun' };
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = timeZone ?? '';
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+export function isWorkTime(at: Date, hours: NonNullable<Policy['workHours']>): boolean {
+  const parts = formatter(hours.timeZone).formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  const day = DAY_OF[get('weekday')];
+  const days = hours.days ?? ['mon', 'tue', 'wed', 'thu', 'fri'];
+  if (!day || !days.includes(day)) return false;
+  const hhmm = `${get('hour').padStart(2, '0')}:${get('minute').padStart(2, '0')}`;
+  return hhmm >= (hours.start ?? '09:00') && hhmm < (hours.end ?? '17:00');
+}

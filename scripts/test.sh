@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# All tests: type check, unit tests, the packs' own examples, the corpus
+# evaluation, the extension build, and end-to-end tests in real Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "type check"
+npx tsc --noEmit
+
+step "unit tests"
+npx vitest run
+
+step "rule pack examples"
+node cli/bin.mjs test
+
+step "corpus evaluation"
+node cli/bin.mjs eval
+
+step "extension build"
+npx wxt build
+npx wxt build -b firefox
+
+step "end-to-end tests (Chromium + built extension + fixture sites)"
+npx vitest run --config vitest.e2e.config.ts
