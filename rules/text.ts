@@ -49,6 +49,7 @@ const LEET: Record<string, string> = {
 const MARK_RE = /\p{M}/gu;
 const WORD_RE = /[\p{L}\p{N}]/u;
 const LETTER_RE = /\p{L}/u;
+const NON_WORD_RE = /[^\p{L}\p{N}]/gu;
 const fold1Cache = new Map<number, string>();
 
 /** Fold one code point: compatibility form, lowercase, no diacritics. */
@@ -57,6 +58,9 @@ function foldCodePoint(cp: number, ch: string): string {
   let f = fold1Cache.get(cp);
   if (f === undefined) {
     f = ch.normalize('NFKC').normalize('NFD').replace(MARK_RE, '').toLowerCase().replace(/ß/g, 'ss');
+    // A compatibility expansion with inner punctuation (¼ → 1⁄4, ㍱ → hpa) must
+    // stay one piece: tokens never split a source character.
+    if (f.length > 1 && WORD_RE.test(f)) f = f.replace(NON_WORD_RE, '');
     if (fold1Cache.size < 4096) fold1Cache.set(cp, f);
   }
   return f;

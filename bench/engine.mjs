@@ -1,0 +1,69 @@
+// Benchmark of the engine (not a test): median and p99 time of check() on a
+// 280-character and a 3,000-character post with the full built-in packs, the
+// time to compile the packs, and the same texts through two peers measured in
+// the same run: alex (retext-based insensitive-writing linter) and obscenity
+// (English profanity matcher).
+//
+//   npm run bench            (node --expose-gc bench/engine.mjs)
+//   RUNS=500 npm run bench
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { text as alexText } from 'alex';
+import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const RUNS = Number(process.env.RUNS ?? 300);
+
+mkdirSync(`${root}bench/results`, { recursive: true });
+await build({
+  entryPoints: [`${root}rules/index.ts`], outfile: `${root}bench/results/engine.mjs`,
+  bundle: true, platform: 'node', format: 'esm', logLevel: 'warning',
+});
+const engine = await import(`${root}bench/results/engine.mjs`);
+
+// Realistic posts from the corpus, joined until the target length (mixed languages, some findings).
+const corpus = readFileSync(`${root}tests/corpus/general.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l).text);
+function postOf(length, offset) {
+  let s = '';
+  for (let i = offset; s.length < length; i++) s += (s ? ' ' : '') + corpus[i % corpus.length];
+  return s.slice(0, length);
+}
+const texts = { '280 chars': postOf(280, 7), '3,000 chars': postOf(3000, 101) };
+
+function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { median: q(0.5), p99: q(0.99) };
+}
+function time(fn, runs = RUNS) {
+  for (let i = 0; i < Math.min(20, runs); i++) fn(); // warm-up
+  globalThis.gc?.();
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    out.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return stats(out);
+}
+
+const policy = JSON.parse(readFileSync(`${root}tests/corpus/policy.json`, 'utf8'));
+const compileStats = time(() => engine.compilePolicy(policy), Math.min(RUNS, 50));
+const compiled = engine.compilePolicy(policy);
+const at = new Date('2026-03-04T10:00:00+01:00');
+const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+
+const ms = (x) => `${x.toFixed(3)} ms`;
+console.log(`Postcheck engine benchmark — Node ${process.version}, ${RUNS} runs each, medians and p99`);
+console.log(`compile built-in packs + policy: median ${ms(compileStats.median)}, p99 ${ms(compileStats.p99)} (target ≤ 50 ms)\n`);
+const rows = [];
+for (const [name, text] of Object.entries(texts)) {
+  const ours = time(() => engine.check(text, { compiled, at }));
+  const alex = time(() => alexText(text), Math.min(RUNS, 100));
+  const obs = time(() => matcher.getAllMatches(text));
+  rows.push({ name, ours, alex, obs });
+  console.log(`${name}: postcheck median ${ms(ours.median)} p99 ${ms(ours.p99)} (target ${name.startsWith('280') ? '≤ 0.3' : '≤ 3'} ms)`);
+  console.log(`  alex      median ${ms(alex.median)} p99 ${ms(alex.p99)}  → postcheck is ${(alex.median / ours.median).toFixed(1)}× faster`);
+  console.log(`  obscenity median ${ms(obs.median)} p99 ${ms(obs.p99)}  → ratio postcheck/obscenity ${(ours.median / obs.median).toFixed(2)} (obscenity: English profanity only)`);
+}
