@@ -72,14 +72,16 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
 
 export function formatEval(r: EvalResult): string {
   const lines: string[] = [];
-  lines.push(`${r.posts} posts`);
+  lines.push(`${r.posts} posts. recall = flagged posts caught; clean ok = posts without the label left alone.`);
   lines.push('');
-  lines.push(`${'category'.padEnd(16)} ${'lang'.padEnd(4)} ${'pos'.padStart(4)} ${'prec'.padStart(7)} ${'recall'.padStart(7)} ${'F1'.padStart(7)}   tp  fp  fn`);
+  lines.push(`${'category'.padEnd(16)} ${'lang'.padEnd(4)} ${'pos'.padStart(4)} ${'prec'.padStart(7)} ${'recall'.padStart(7)} ${'F1'.padStart(7)} ${'clean ok'.padStart(8)}   tp  fp  fn`);
   for (const c of CATEGORIES as readonly Category[]) {
+    const all = r.byCategory[c]!;
+    if (all.tp + all.fp + all.fn === 0) continue; // no post labelled, nothing flagged
     const rows: [string, Counts][] = [['all', r.byCategory[c]!], ...LANGS.map((l) => [l, r.byCategoryLang[c]![l]!] as [string, Counts])];
     for (const [lang, counts] of rows) {
       const m = prf(counts);
-      lines.push(`${(lang === 'all' ? c : '').padEnd(16)} ${lang.padEnd(4)} ${String(counts.tp + counts.fn).padStart(4)} ${pct(m.precision)} ${pct(m.recall)} ${pct(m.f1)}  ${String(counts.tp).padStart(3)} ${String(counts.fp).padStart(3)} ${String(counts.fn).padStart(3)}`);
+      lines.push(`${(lang === 'all' ? c : '').padEnd(16)} ${lang.padEnd(4)} ${String(counts.tp + counts.fn).padStart(4)} ${counts.tp + counts.fp ? pct(m.precision) : '      —'} ${counts.tp + counts.fn ? pct(m.recall) : '      —'} ${counts.tp + counts.fn && counts.tp + counts.fp ? pct(m.f1) : '      —'} ${pct(counts.tn + counts.fp ? counts.tn / (counts.tn + counts.fp) : 1).padStart(8)}  ${String(counts.tp).padStart(3)} ${String(counts.fp).padStart(3)} ${String(counts.fn).padStart(3)}`);
     }
   }
   return lines.join('\n');
