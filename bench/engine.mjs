@@ -67,3 +67,24 @@ for (const [name, text] of Object.entries(texts)) {
   console.log(`  alex      median ${ms(alex.median)} p99 ${ms(alex.p99)}  → postcheck is ${(alex.median / ours.median).toFixed(1)}× faster`);
   console.log(`  obscenity median ${ms(obs.median)} p99 ${ms(obs.p99)}  → ratio postcheck/obscenity ${(ours.median / obs.median).toFixed(2)} (obscenity: English profanity only)`);
 }
+
+// How cost grows with text length (should be near linear) ...
+console.log('\ncost by text length (median):');
+let prev;
+for (const len of [280, 1000, 3000, 10000, 30000, 100000]) {
+  const text = postOf(len, 13);
+  const t = time(() => engine.check(text, { compiled, at }), len >= 30000 ? 30 : 100);
+  console.log(`  ${String(len).padStart(7)} chars: ${ms(t.median)}  (${(t.median / len * 1000).toFixed(2)} µs/char${prev ? `, ×${(t.median / prev).toFixed(1)} for ×${(len / prevLen).toFixed(1)} text` : ''})`);
+  prev = t.median; var prevLen = len;
+}
+// ... and with the number of policy terms (should barely grow).
+console.log('\ncost by number of confidential terms in the policy (3,000-char post, median):');
+const text3k = texts['3,000 chars'];
+for (const n of [10, 1000, 10000]) {
+  const terms = Array.from({ length: n }, (_, i) => `Codename ${i.toString(36)} ${(i * 7919 % 10007).toString(36)}`);
+  const p = { ...policy, confidential: { terms } };
+  const c = time(() => engine.compilePolicy(p), 5);
+  const compiledN = engine.compilePolicy(p);
+  const t = time(() => engine.check(text3k, { compiled: compiledN, at }), 100);
+  console.log(`  ${String(n).padStart(6)} terms: check ${ms(t.median)}, compile ${ms(c.median)}`);
+}
