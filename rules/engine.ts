@@ -18,7 +18,7 @@ interface CompiledUnless {
   kind: 'near' | 'sentence' | 'post';
   lex: number[];
   of: 'a' | 'b' | 'match';
-  side: 'before' | 'after' | 'any';
+  side: 'before' | 'after' | 'any' | 'between';
   window: number;
 }
 
@@ -59,6 +59,8 @@ export interface CheckContext {
   lang?: string;
   /** Evaluate rules whose category the policy switched off (pack tests). */
   includeDisabled?: boolean;
+  /** Keep overlapping findings of one category (pack tests: each rule answers for itself). */
+  keepOverlaps?: boolean;
 }
 
 /** Said when a custom rule has no message of its own. */
@@ -281,7 +283,7 @@ export function check(text: string, ctx: CheckContext): CheckResult {
       findings.push(f);
     }
   }
-  return { language, findings: dedupe(findings) };
+  return { language, findings: ctx.keepOverlaps ? findings.sort((x, y) => x.start - y.start) : dedupe(findings) };
 }
 
 /** One finding per category for overlapping spans: keep the strongest, then the longest. */
@@ -400,6 +402,15 @@ function silenced(rule: CompiledRule, h: Hit, matches: Matches, tokens: Token[],
     for (const m of found) {
       if (tokens[m.first]!.sentence !== sentence) continue;
       const inside = m.first >= first && m.last <= last;
+      if (u.side === 'between') {
+        // Strictly between the a and b parts of a near match ("stem TEGEN de N-VA").
+        if (h.a && h.b) {
+          const lo = Math.min(h.a.last, h.b.last);
+          const hi = Math.max(h.a.first, h.b.first);
+          if (m.first > lo && m.last < hi) return true;
+        }
+        continue;
+      }
       if (inside) {
         // The anchor itself is not its own negation; but for the whole match a
         // negation between its two parts counts ("my boss is NOT an idiot").

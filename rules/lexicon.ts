@@ -152,7 +152,7 @@ export class LexiconIndex {
       if (e.strict && e.lang !== lang) return;
       const last = this.matchRest(e, tokens, i);
       if (last < 0) return;
-      const key = `${e.lex}:${i}:${last}`;
+      const key = `${e.lex}:${i}:${last}:${e.lang}`;
       if (seen.has(key)) return;
       seen.add(key);
       out.push({ lex: e.lex, first: i, last, lang: e.lang });

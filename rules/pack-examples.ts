@@ -34,7 +34,7 @@ export function runPackExamples(allPacks: Pack[], selected?: string[]): ExampleR
       const ruleId = `${pack.id}/${rule.id}`;
       const run = (ex: Example) => {
         const { text, at } = typeof ex === 'string' ? { text: ex, at: undefined } : ex;
-        const res = check(text, { compiled, at: new Date(at ?? EXAMPLE_TIME), includeDisabled: true });
+        const res = check(text, { compiled, at: new Date(at ?? EXAMPLE_TIME), includeDisabled: true, keepOverlaps: true });
         return { text, found: res.findings.filter((f) => f.ruleId === ruleId).map((f) => text.slice(f.start, f.end)) };
       };
       for (const ex of rule.examples?.match ?? []) {

@@ -12,7 +12,7 @@ export type LexRef = string | string[];
 export interface UnlessCond {
   near?: string;
   of?: 'a' | 'b' | 'match';
-  side?: 'before' | 'after' | 'any';
+  side?: 'before' | 'after' | 'any' | 'between';
   window?: number;
   sentence?: string;
   post?: string;
@@ -162,7 +162,7 @@ export function validatePack(pack: unknown, knownLexicons: Set<string> = new Set
         if (kinds.length !== 1) errors.push({ path: up, message: 'expected exactly one of "near", "sentence", "post"' });
         for (const k of kinds) checkRef(u[k], `${up}.${k}`, true);
         if (u.of !== undefined && !['a', 'b', 'match'].includes(u.of as string)) errors.push({ path: `${up}.of`, message: 'expected "a", "b" or "match"' });
-        if (u.side !== undefined && !['before', 'after', 'any'].includes(u.side as string)) errors.push({ path: `${up}.side`, message: 'expected "before", "after" or "any"' });
+        if (u.side !== undefined && !['before', 'after', 'any', 'between'].includes(u.side as string)) errors.push({ path: `${up}.side`, message: 'expected "before", "after", "any" or "between"' });
       });
     }
     if (r.when !== undefined && r.when !== 'work-hours') errors.push({ path: `${p}.when`, message: 'expected "work-hours"' });
