@@ -31,7 +31,7 @@ class UsageError extends Error {}
 
 interface Args { flags: Record<string, string | true>; rest: string[] }
 
-const VALUE_FLAGS = new Set(['--policy', '--at', '--lang']);
+const VALUE_FLAGS = new Set(['--policy', '--at', '--lang', '--split']);
 const BOOL_FLAGS = new Set(['--json', '--jsonl', '--no-color', '--errors']);
 
 function parseArgs(argv: string[]): Args {
@@ -241,14 +241,25 @@ function readCorpus(files: string[]): CorpusPost[] {
   return posts;
 }
 
+/** FNV-1a of the id: stable across runs and machines. */
+export function splitOf(id: string): 'dev' | 'test' {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % 2 === 0 ? 'dev' : 'test';
+}
+
 function cmdEval(args: Args): number {
   const dir = 'tests/corpus';
   const files = args.rest.length ? args.rest : readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => `${dir}/${f}`);
   const flags = { ...args.flags };
   if (!flags['--policy']) flags['--policy'] = `${dir}/policy.json`;
   const compiled = loadCompiled(flags);
+  const split = flags['--split'];
+  if (split !== undefined && split !== 'dev' && split !== 'test') throw new UsageError('--split: expected "dev" or "test"');
   for (const file of files) {
-    const posts = readCorpus([file]);
+    // dev/test: a fixed half of the posts by a hash of their id, so rules can
+    // be tuned on one half and judged on the other, never seen, half.
+    const posts = readCorpus([file]).filter((p) => split === undefined || splitOf(p.id) === split);
     const r = evaluate(posts, compiled);
     if (flags['--json']) {
       const summary = Object.fromEntries(Object.entries(r.byCategory).map(([c, counts]) => [c, { ...counts, ...prf(counts) }]));
