@@ -8,6 +8,7 @@ import { browserLang, detectLanguage } from './language';
 import { LexiconIndex, type EntryLang, type LexMatch } from './lexicon';
 import { validatePack, type Pack, type PackRule, type UnlessCond } from './pack';
 import { BUILTIN_PACKS } from './packs/index';
+import inflections from './packs/inflections.json';
 import { DEFAULT_POLICY, PolicyError, validatePolicy, type Policy } from './policy';
 import { RE2JS } from 're2js';
 import { normalize, type Token } from './text';
@@ -129,7 +130,7 @@ export function compilePolicy(input?: unknown, packs: Pack[] = BUILTIN_PACKS): C
   const v = validatePolicy(input);
   if (!v.ok) throw new PolicyError(v.errors);
   const policy: Policy = { ...DEFAULT_POLICY, ...v.policy };
-  const index = new LexiconIndex();
+  const index = new LexiconIndex(inflections as Record<string, string[]>);
 
   for (const pack of packs) {
     for (const [name, langs] of Object.entries(pack.lexicons ?? {})) {

@@ -32,6 +32,8 @@ export interface LexMatch {
   lang: EntryLang;
 }
 
+const INFLECT_MARK = /([\p{L}'-]+)~([nv]?)/gu;
+
 /** Minimum length of the other part of a compound (`*tail`): kut|baas, voll|idiot. */
 const MIN_COMPOUND_HEAD = 3;
 
@@ -77,10 +79,22 @@ export class LexiconIndex {
     return this.ids.has(name);
   }
 
+  /** English inflections precomputed with compromise (scripts/inflect-packs.mjs). */
+  constructor(private inflections: Record<string, string[]> = {}) {}
+
+  /** `parasite~` → `{parasite,parasites}` from the precomputed table (base form if absent). */
+  private inflect(raw: string): string {
+    if (!raw.includes('~')) return raw;
+    return raw.replace(INFLECT_MARK, (_, word: string, hint: string) => {
+      const forms = this.inflections[`${word.toLowerCase()}~${hint}`];
+      return forms && forms.length > 1 ? `{${forms.join(',')}}` : word;
+    });
+  }
+
   /** Add one entry (with braces); throws a plain message on bad syntax. */
   add(lexName: string, raw: string, lang: EntryLang): void {
     const lex = this.id(lexName);
-    for (const variant of expandBraces(raw)) {
+    for (const variant of expandBraces(this.inflect(raw))) {
       let s = variant.trim();
       if (!s) continue;
       let strict = false;

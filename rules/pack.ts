@@ -106,6 +106,7 @@ export function validatePack(pack: unknown, knownLexicons: Set<string> = new Set
           if (typeof e !== 'string' || !e.trim()) errors.push({ path: `${p}.${lang}[${i}]`, message: 'expected a non-empty string' });
           else {
             try { expandBraces(e); } catch (err) { errors.push({ path: `${p}.${lang}[${i}]`, message: (err as Error).message }); }
+            if (e.includes('~') && lang !== 'en') errors.push({ path: `${p}.${lang}[${i}]`, message: '"~" (inflections) exists for English entries only: list the forms with braces' });
           }
         });
       }

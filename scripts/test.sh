@@ -13,6 +13,7 @@ step "unit tests"
 npx vitest run
 
 step "rule pack examples"
+node scripts/inflect-packs.mjs --check
 node cli/bin.mjs test
 
 step "corpus evaluation"
@@ -20,6 +21,7 @@ node cli/bin.mjs eval
 
 step "extension build"
 npx wxt build
+node scripts/size-report.mjs .output/chrome-mv3
 npx wxt build -b firefox
 
 step "end-to-end tests (Chromium + built extension + fixture sites)"
