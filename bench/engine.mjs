@@ -49,14 +49,16 @@ function time(fn, runs = RUNS) {
 }
 
 const policy = JSON.parse(readFileSync(`${root}tests/corpus/policy.json`, 'utf8'));
-const compileStats = time(() => engine.compilePolicy(policy), Math.min(RUNS, 50));
+// Cold: the packs' trie is built (first use in a page). Warm: a new policy on already compiled packs.
+const compileStats = time(() => engine.compilePolicy(policy, [...engine.BUILTIN_PACKS]), Math.min(RUNS, 30));
+const compileWarm = time(() => engine.compilePolicy(policy), Math.min(RUNS, 50));
 const compiled = engine.compilePolicy(policy);
 const at = new Date('2026-03-04T10:00:00+01:00');
 const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
 
 const ms = (x) => `${x.toFixed(3)} ms`;
 console.log(`Postcheck engine benchmark — Node ${process.version}, ${RUNS} runs each, medians and p99`);
-console.log(`compile built-in packs + policy: median ${ms(compileStats.median)}, p99 ${ms(compileStats.p99)} (target ≤ 50 ms)\n`);
+console.log(`compile built-in packs + policy: median ${ms(compileStats.median)}, p99 ${ms(compileStats.p99)} (target ≤ 50 ms); a new policy on compiled packs: ${ms(compileWarm.median)}\n`);
 const rows = [];
 for (const [name, text] of Object.entries(texts)) {
   const ours = time(() => engine.check(text, { compiled, at }));
@@ -83,7 +85,7 @@ const text3k = texts['3,000 chars'];
 for (const n of [10, 1000, 10000]) {
   const terms = Array.from({ length: n }, (_, i) => `Codename ${i.toString(36)} ${(i * 7919 % 10007).toString(36)}`);
   const p = { ...policy, confidential: { terms } };
-  const c = time(() => engine.compilePolicy(p), 5);
+  const c = time(() => engine.compilePolicy(p), 5); // packs already compiled: the policy's own cost
   const compiledN = engine.compilePolicy(p);
   const t = time(() => engine.check(text3k, { compiled: compiledN, at }), 100);
   console.log(`  ${String(n).padStart(6)} terms: check ${ms(t.median)}, compile ${ms(c.median)}`);

@@ -130,15 +130,7 @@ export function compilePolicy(input?: unknown, packs: Pack[] = BUILTIN_PACKS): C
   const v = validatePolicy(input);
   if (!v.ok) throw new PolicyError(v.errors);
   const policy: Policy = { ...DEFAULT_POLICY, ...v.policy };
-  const index = new LexiconIndex(inflections as Record<string, string[]>);
-
-  for (const pack of packs) {
-    for (const [name, langs] of Object.entries(pack.lexicons ?? {})) {
-      for (const [lang, list] of Object.entries(langs ?? {})) {
-        for (const entry of list ?? []) index.add(name, entry, lang as EntryLang);
-      }
-    }
-  }
+  const index = packIndex(packs).fork();
   const emp = policy.employer ?? {};
   index.id('@employer');
   for (const n of emp.names ?? []) index.add('@employer', escapeEntry(n), 'any');
@@ -205,6 +197,24 @@ export function compilePolicy(input?: unknown, packs: Pack[] = BUILTIN_PACKS): C
     if (c.pattern) rules.push({ ...base, id: c.terms?.length ? `custom/${c.id}/pattern` : base.id, type: 'pattern', a: [], pattern: RE2JS.compile(c.pattern) });
   }
   return { policy, rules, index, packs };
+}
+
+// The packs' lexicons are compiled once per set of packs; each policy forks it.
+const packIndexCache = new WeakMap<Pack[], LexiconIndex>();
+function packIndex(packs: Pack[]): LexiconIndex {
+  let index = packIndexCache.get(packs);
+  if (!index) {
+    index = new LexiconIndex(inflections as Record<string, string[]>);
+    for (const pack of packs) {
+      for (const [name, langs] of Object.entries(pack.lexicons ?? {})) {
+        for (const [lang, list] of Object.entries(langs ?? {})) {
+          for (const entry of list ?? []) index.add(name, entry, lang as EntryLang);
+        }
+      }
+    }
+    packIndexCache.set(packs, index);
+  }
+  return index;
 }
 
 /** Policy terms are literal text: neutralise the pack syntax characters. */

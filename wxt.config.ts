@@ -1,0 +1,53 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { EXTENSION_KEY, GECKO_ID } from './lib/extension-id';
+import { SITE_MATCHES } from './entrypoints/content/matches';
+
+// Extension id in Chromium (derived from EXTENSION_KEY, see lib/extension-id.ts):
+//   eoihngabiiommcfjkbdmbpjaldpopalj
+// Admin policy files name the extension by this id, so it must never change.
+
+// The managed schema belongs to the policy side (issue 4); Chrome refuses to
+// load an extension whose manifest names a missing schema file, so leave a
+// permissive placeholder only when that file does not exist yet.
+const SCHEMA = 'public/managed_schema.json';
+if (!existsSync(SCHEMA)) {
+  mkdirSync('public', { recursive: true });
+  writeFileSync(SCHEMA, JSON.stringify({ type: 'object', properties: {} }, null, 2) + '\n');
+}
+
+export default defineConfig({
+  // Dev knob: build only some entrypoints, e.g. POSTCHECK_ONLY=content,postcheck-engine,background
+  ...(process.env.POSTCHECK_ONLY ? { filterEntrypoints: process.env.POSTCHECK_ONLY.split(',') } : {}),
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser, manifestVersion }) => ({
+    name: 'Postcheck',
+    description: 'Think before you post: a private check of your draft on X, Facebook and LinkedIn.',
+    // storage: the effective policy (written by the background) and user settings.
+    // Nothing else: no tabs, no scripting, no host permissions beyond the content script's matches.
+    permissions: ['storage'],
+    // Chromium: a fixed key keeps the id stable for unpacked builds and admin policy.
+    ...(browser === 'firefox' ? {} : { key: EXTENSION_KEY }),
+    browser_specific_settings: {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: '115.0',
+        // Postcheck collects and transmits nothing: drafts are checked on the device.
+        data_collection_permissions: { required: ['none'] },
+      } as { id: string; strict_min_version: string },
+    },
+    storage: { managed_schema: 'managed_schema.json' },
+    // No remote code, ever: scripts only from the package itself.
+    content_security_policy:
+      manifestVersion === 3
+        ? { extension_pages: "script-src 'self'; object-src 'self'" }
+        : "script-src 'self'; object-src 'self'",
+    // The engine and the panel are loaded on first use by the content script with
+    // import(): the module must be web-accessible on the sites it runs on.
+    web_accessible_resources:
+      manifestVersion === 3
+        ? [{ resources: ['postcheck-engine.js'], matches: SITE_MATCHES }]
+        : ['postcheck-engine.js'],
+  }),
+});
