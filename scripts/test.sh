@@ -23,6 +23,7 @@ step "extension build"
 npx wxt build
 node scripts/size-report.mjs .output/chrome-mv3
 npx wxt build -b firefox
+npx web-ext lint -s .output/firefox-mv2 --self-hosted --output json | node -e "const r=JSON.parse(require('fs').readFileSync(0,'utf8')); console.log('web-ext lint:', JSON.stringify(r.summary)); process.exit(r.summary.errors ? 1 : 0)"
 
 step "end-to-end tests (Chromium + built extension + fixture sites)"
 npx vitest run --config vitest.e2e.config.ts
