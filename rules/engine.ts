@@ -9,7 +9,7 @@ import { LexiconIndex, type EntryLang, type LexMatch } from './lexicon';
 import { validatePack, type Pack, type PackRule, type UnlessCond } from './pack';
 import { BUILTIN_PACKS } from './packs/index';
 import inflections from './packs/inflections.json';
-import { DEFAULT_POLICY, PolicyError, validatePolicy, type Policy } from './policy';
+import { DEFAULT_POLICY, PolicyError, validatePolicy, type Policy, type Site } from './policy';
 import { RE2JS } from 're2js';
 import { normalize, type Token } from './text';
 import type { Category, CheckResult, Finding, Lang, Localized, Severity } from './types';
@@ -62,6 +62,8 @@ export interface CheckContext {
   includeDisabled?: boolean;
   /** Keep overlapping findings of one category (pack tests: each rule answers for itself). */
   keepOverlaps?: boolean;
+  /** Where the post goes: per-site settings of the policy apply (`sites.linkedin`...). */
+  site?: Site;
 }
 
 /** Said when a custom rule has no message of its own. */
@@ -97,6 +99,23 @@ const CATEGORY_MESSAGE: Record<Category, Localized> = {
     de: 'Sie scheinen im Namen Ihres Arbeitgebers zu sprechen.',
   },
 };
+
+/** Categories that rise one step where the user's profile names the employer. */
+const STEP_UP = new Set<Category>(['employer-insult', 'confidential', 'on-behalf']);
+const SITE_NAME: Record<Site, string> = { x: 'X', facebook: 'Facebook', linkedin: 'LinkedIn' };
+const STRICTER_REASON = Object.fromEntries(
+  (Object.keys(SITE_NAME) as Site[]).map((s) => [s, {
+    nl: `Je profiel op ${SITE_NAME[s]} noemt je werkgever: wat je hier schrijft, wordt met je werk verbonden.`,
+    en: `Your profile on ${SITE_NAME[s]} names your employer: what you write here is linked to your work.`,
+    fr: `Votre profil ${SITE_NAME[s]} mentionne votre employeur : ce que vous écrivez ici est associé à votre travail.`,
+    de: `Ihr Profil auf ${SITE_NAME[s]} nennt Ihren Arbeitgeber: Was Sie hier schreiben, wird mit Ihrer Arbeit verbunden.`,
+  } as Localized]),
+) as Record<Site, Localized>;
+
+/** LinkedIn profiles show the employer, so LinkedIn defaults to stricter. */
+export function employerInProfile(policy: Policy, site: Site): boolean {
+  return policy.sites?.[site]?.employerInProfile ?? site === 'linkedin';
+}
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warn: 1, block: 2 };
 
@@ -269,8 +288,16 @@ export function check(text: string, ctx: CheckContext): CheckResult {
   const workTime = compiled.policy.workHours ? isWorkTime(at, compiled.policy.workHours) : false;
   const findings: Finding[] = [];
 
+  const site = ctx.site ? compiled.policy.sites?.[ctx.site] : undefined;
+  const stricter = ctx.site ? employerInProfile(compiled.policy, ctx.site) : false;
   for (const rule of compiled.rules) {
-    if (!rule.enabled && !ctx.includeDisabled) continue;
+    const siteCat = site?.categories?.[rule.category];
+    if (!(siteCat?.enabled ?? rule.enabled) && !ctx.includeDisabled) continue;
+    // Where the profile names the employer, what touches the employer rises a
+    // step — unless the admin set this site's severity for the category.
+    let severity = siteCat?.severity ?? rule.severity;
+    const raised = stricter && !siteCat?.severity && STEP_UP.has(rule.category) && severity !== 'block';
+    if (raised) severity = severity === 'info' ? 'warn' : 'block';
     if (rule.workHoursOnly && !workTime) continue;
     let hits: Hit[];
     switch (rule.type) {
@@ -286,7 +313,8 @@ export function check(text: string, ctx: CheckContext): CheckResult {
       const end = h.end ?? tokens[h.last]!.end;
       if (start < lastEnd) continue; // overlapping hits of one rule: report once
       lastEnd = end;
-      const f: Finding = { ruleId: rule.id, category: rule.category, severity: rule.severity, start, end, message: localize(rule.message, msgLang) };
+      const f: Finding = { ruleId: rule.id, category: rule.category, severity, start, end, message: localize(rule.message, msgLang) };
+      if (raised) f.raised = true;
       if (rule.suggestion) {
         const insert = rule.suggestion.insert ? localize(rule.suggestion.insert, language) : undefined;
         f.suggestion = { label: localize(rule.suggestion.label, msgLang), ...(insert ? { insert } : {}) };
@@ -294,7 +322,9 @@ export function check(text: string, ctx: CheckContext): CheckResult {
       findings.push(f);
     }
   }
-  return { language, findings: ctx.keepOverlaps ? findings.sort((x, y) => x.start - y.start) : dedupe(findings) };
+  const out: CheckResult = { language, findings: ctx.keepOverlaps ? findings.sort((x, y) => x.start - y.start) : dedupe(findings) };
+  if (stricter && ctx.site) out.stricter = { site: ctx.site, reason: localize(STRICTER_REASON[ctx.site], msgLang) };
+  return out;
 }
 
 /** One finding per category for overlapping spans: keep the strongest, then the longest. */

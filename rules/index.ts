@@ -8,3 +8,6 @@ export { normalize } from './text';
 export { detectLanguage } from './language';
 export { isWorkTime } from './workhours';
 export * from './types';
+export { mediaNudge, describeMedia, type MediaCount, type MediaNudge } from './media';
+export { employerInProfile } from './engine';
+export { SITES, type Site, type SiteSetting } from './policy';

@@ -29,6 +29,15 @@ export interface Policy {
   policyUrl?: string;
   language?: 'auto' | Lang;
   locks?: string[];
+  media?: { enabled?: boolean; severity?: Severity };
+  sites?: Partial<Record<Site, SiteSetting>>;
+}
+
+export const SITES = ['x', 'facebook', 'linkedin'] as const;
+export type Site = (typeof SITES)[number];
+export interface SiteSetting {
+  employerInProfile?: boolean;
+  categories?: Partial<Record<Category, { enabled?: boolean; severity?: Severity }>>;
 }
 
 /** What applies when nobody configured anything. */

@@ -28,9 +28,13 @@ export interface Finding {
   end: number;
   message: string;
   suggestion?: Suggestion;
+  /** Raised one step because the user's profile on this site names the employer. */
+  raised?: boolean;
 }
 
 export interface CheckResult {
   language: Lang;
   findings: Finding[];
+  /** Set when per-site settings made the check stricter, with the reason to show. */
+  stricter?: { site: string; reason: string };
 }
