@@ -73,7 +73,9 @@ const ADMX_KEYS = {
   postAnyway: ['Posting anyway', 'May the user post despite a finding, as JSON: {"warn":true,"block":false,"requireReason":true}. A reason, when asked, stays on the device.'],
   policyUrl: ['Social-media policy link', 'An https:// link to the organisation\'s social-media policy, shown in the warning panel.'],
   language: ['Language', 'Language of the warnings: auto (the post\'s language), nl, en, fr or de.'],
-  locks: ['Locked settings', 'Settings the user may not change in the options page, as a JSON array. Possible values: "categories", "language", "workHours", "postAnyway".\n\nExample: ["categories"]'],
+  locks: ['Locked settings', 'Settings the user may not change in the options page, as a JSON array. Possible values: "categories", "language", "workHours", "postAnyway", "snooze", a category id ("hate") or "categories.<id>".\n\nExample: ["categories"]'],
+  media: ['Photo and video nudge', 'The question "would you show this to all your colleagues?" when a post has photos or videos, as JSON: {"enabled":true,"severity":"info"}. info = a reminder that does not hold the post; warn or block hold it.'],
+  sites: ['Per-site settings', 'Settings per site (x, facebook, linkedin), as JSON: employerInProfile (the profile names the employer: employer-insult, confidential and on-behalf rise one step; default true on LinkedIn) and category overrides.\n\nExample: {"linkedin":{"employerInProfile":true},"x":{"categories":{"political":{"severity":"info"}}}}'],
 };
 
 function admx(ids) {
