@@ -22,8 +22,10 @@ export default defineConfig({
   ...(process.env.POSTCHECK_ONLY ? { filterEntrypoints: process.env.POSTCHECK_ONLY.split(',') } : {}),
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Postcheck',
-    description: 'Think before you post: a private check of your draft on X, Facebook and LinkedIn.',
+    // Localised in public/_locales (en, nl, fr, de).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // storage: the effective policy (written by the background) and user settings.
     // Nothing else: no tabs, no scripting, no host permissions beyond the content script's matches.
     permissions: ['storage'],
@@ -44,10 +46,12 @@ export default defineConfig({
         ? { extension_pages: "script-src 'self'; object-src 'self'" }
         : "script-src 'self'; object-src 'self'",
     // The engine and the panel are loaded on first use by the content script with
-    // import(): the module must be web-accessible on the sites it runs on.
+    // import(): the module must be web-accessible on the sites it runs on. With
+    // use_dynamic_url it is reachable only at a per-session URL (what
+    // runtime.getURL returns), so a page cannot probe for Postcheck at a fixed one.
     web_accessible_resources:
       manifestVersion === 3
-        ? [{ resources: ['postcheck-engine.js'], matches: SITE_MATCHES }]
+        ? [{ resources: ['postcheck-engine.js'], matches: SITE_MATCHES, use_dynamic_url: true }]
         : ['postcheck-engine.js'],
   }),
 });

@@ -104,6 +104,7 @@ export function Panel(props: PanelProps) {
       <div
         ref={dialog}
         class="panel"
+        lang={props.uiLang}
         role="alertdialog"
         aria-modal="true"
         aria-labelledby="postcheck-title"
@@ -119,6 +120,7 @@ export function Panel(props: PanelProps) {
         <p id="postcheck-intro" class="intro">
           {clear ? s.introClear : s.intro}
         </p>
+        {!clear && props.stricter && <p class="note stricter">{props.stricter}</p>}
         {!clear && (
           <ul class="findings">
             {props.findings.map((f) => (

@@ -20,6 +20,8 @@ export interface PanelProps {
   /** The policy asks for a written reason (kept on this device) before posting anyway. */
   requireReason: boolean;
   policyUrl?: string;
+  /** Why this site is checked more strictly ("Your profile on LinkedIn names your employer"). */
+  stricter?: string;
   /** A suggestion is being inserted: its button shows progress. */
   inserting?: string | null;
   /** A suggestion that could not be inserted (the site's editor refused). */

@@ -37,6 +37,7 @@ mark { background: var(--mark); color: inherit; border-radius: 3px; padding: 0 2
 .message { margin: 4px 0 2px; font-weight: 550; }
 .why { margin: 0; color: var(--muted); font-size: 14px; }
 .note { margin: 10px 0 0; font-size: 14px; color: var(--muted); }
+.note.stricter { margin: 0 0 10px; }
 .reason { display: grid; gap: 4px; margin-top: 12px; font-size: 14px; }
 .reason textarea { font: inherit; color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 8px; padding: 6px 8px; resize: vertical; }
 .reason small { color: var(--muted); }

@@ -6,7 +6,7 @@
 import { detect, type DetectorName } from './detectors';
 import { browserLang, detectLanguage } from './language';
 import { LexiconIndex, type EntryLang, type LexMatch } from './lexicon';
-import { validatePack, type Pack, type PackRule, type UnlessCond } from './pack';
+import { GAP_RE, validatePack, type Pack, type PackRule, type SeqPart, type UnlessCond } from './pack';
 import { BUILTIN_PACKS } from './packs/index';
 import inflections from './packs/inflections.json';
 import { DEFAULT_POLICY, PolicyError, validatePolicy, type Policy, type Site } from './policy';
@@ -16,11 +16,17 @@ import type { Category, CheckResult, Finding, Lang, Localized, Severity } from '
 import { isWorkTime } from './workhours';
 
 interface CompiledUnless {
-  kind: 'near' | 'sentence' | 'post';
+  kind: 'near' | 'sentence' | 'post' | 'quoted';
   lex: number[];
   of: 'a' | 'b' | 'match';
-  side: 'before' | 'after' | 'any' | 'between';
+  side: 'before' | 'after' | 'any' | 'between' | 'inside';
   window: number;
+}
+
+/** A derived lexicon: a sequence of other lexicons' matches with optional gaps. */
+interface Derived {
+  lex: number;
+  parts: ({ ids: number[] } | { min: number; max: number })[];
 }
 
 export interface CompiledRule {
@@ -37,6 +43,7 @@ export interface CompiledRule {
   detector?: DetectorName;
   pattern?: RE2JS;
   unless: CompiledUnless[];
+  requires: CompiledUnless[];
   workHoursOnly: boolean;
   severity: Severity;
   enabled: boolean;
@@ -49,6 +56,8 @@ export interface Compiled {
   policy: Policy;
   rules: CompiledRule[];
   index: LexiconIndex;
+  /** Derived (sequence) lexicons, in dependency order. */
+  derived: Derived[];
   packs: Pack[];
 }
 
@@ -181,6 +190,7 @@ export function compilePolicy(input?: unknown, packs: Pack[] = BUILTIN_PACKS): C
         detector: r.detector,
         pattern: r.type === 'pattern' && r.pattern ? RE2JS.compile(r.pattern) : undefined,
         unless: (r.unless ?? []).map((u) => compileUnless(u, ids)),
+        requires: (r.requires ?? []).map((u) => compileUnless(u, ids)),
         workHoursOnly: r.when === 'work-hours',
         severity: setting?.severity ?? r.severity ?? pack.severity ?? 'warn',
         enabled: setting?.enabled ?? true,
@@ -202,6 +212,7 @@ export function compilePolicy(input?: unknown, packs: Pack[] = BUILTIN_PACKS): C
       order: 'any' as const,
       sameLanguage: false,
       unless: [],
+      requires: [],
       workHoursOnly: c.category === 'political',
       severity: c.severity ?? setting?.severity ?? 'warn',
       enabled: setting?.enabled ?? true,
@@ -215,7 +226,7 @@ export function compilePolicy(input?: unknown, packs: Pack[] = BUILTIN_PACKS): C
     }
     if (c.pattern) rules.push({ ...base, id: c.terms?.length ? `custom/${c.id}/pattern` : base.id, type: 'pattern', a: [], pattern: RE2JS.compile(c.pattern) });
   }
-  return { policy, rules, index, packs };
+  return { policy, rules, index, derived: derivedOf(packs, ids), packs };
 }
 
 // The packs' lexicons are compiled once per set of packs; each policy forks it.
@@ -226,7 +237,8 @@ function packIndex(packs: Pack[]): LexiconIndex {
     index = new LexiconIndex(inflections as Record<string, string[]>);
     for (const pack of packs) {
       for (const [name, langs] of Object.entries(pack.lexicons ?? {})) {
-        for (const [lang, list] of Object.entries(langs ?? {})) {
+        if ('seq' in langs) { index.id(name); continue; } // derived: computed per post from other lexicons
+        for (const [lang, list] of Object.entries(langs as Record<string, string[]>)) {
           for (const entry of list ?? []) index.add(name, entry, lang as EntryLang);
         }
       }
@@ -241,7 +253,36 @@ function escapeEntry(s: string): string {
   return s.replace(/[{}*^=]/g, ' ').replace(/(^|\s)_(?=\s|$)/g, ' ').trim() || '_none_';
 }
 
+/** Derived lexicons in dependency order (a sequence may use another sequence). */
+function derivedOf(packs: Pack[], ids: (r: string | string[] | undefined) => number[]): Derived[] {
+  const defs = new Map<string, SeqPart[]>();
+  for (const p of packs) for (const [name, l] of Object.entries(p.lexicons ?? {})) if ('seq' in l) defs.set(name, (l as { seq: SeqPart[] }).seq);
+  const out: Derived[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (name: string) => {
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'visiting') throw new Error(`derived lexicon "${name}" refers to itself`);
+    state.set(name, 'visiting');
+    const seq = defs.get(name)!;
+    for (const part of seq) for (const n of Array.isArray(part) ? part : [part]) if (defs.has(n)) visit(n);
+    out.push({
+      lex: ids(name)[0]!,
+      parts: seq.map((part) => {
+        const g = typeof part === 'string' ? GAP_RE.exec(part) : null;
+        if (!g) return { ids: ids(part) };
+        if (g[1] === '?') return { min: 0, max: 1 };
+        if (g[2] !== undefined) return { min: Number(g[2]), max: Number(g[3]) };
+        return { min: 1, max: 1 };
+      }),
+    });
+    state.set(name, 'done');
+  };
+  for (const name of defs.keys()) visit(name);
+  return out;
+}
+
 function compileUnless(u: UnlessCond, ids: (r: string | string[] | undefined) => number[]): CompiledUnless {
+  if (u.quoted) return { kind: 'quoted', lex: [], of: 'match', side: 'any', window: 0 };
   if (u.near !== undefined) return { kind: 'near', lex: ids(u.near), of: u.of ?? 'match', side: u.side ?? 'before', window: u.window ?? 3 };
   if (u.sentence !== undefined) return { kind: 'sentence', lex: ids(u.sentence), of: 'match', side: 'any', window: 0 };
   return { kind: 'post', lex: ids(u.post), of: 'match', side: 'any', window: 0 };
@@ -264,6 +305,44 @@ class Matches {
     for (const m of all) (this.byLex[m.lex] ??= []).push(m);
     for (const list of this.byLex) list?.sort((x, y) => x.first - y.first || x.last - y.last);
   }
+  /** Add the matches of a derived lexicon: its parts back to back, gaps allowed, in one sentence. */
+  derive(d: Derived, tokens: Token[]): void {
+    const first = d.parts[0] as { ids: number[] };
+    let states: LexMatch[] = this.of(first.ids).map((m) => ({ lex: d.lex, first: m.first, last: m.last, lang: m.lang }));
+    let gapMin = 0;
+    let gapMax = 0;
+    for (let k = 1; k < d.parts.length && states.length; k++) {
+      const part = d.parts[k]!;
+      if ('min' in part) { gapMin += part.min; gapMax += part.max; continue; }
+      const byStart = new Map<number, LexMatch[]>();
+      for (const m of this.of(part.ids)) {
+        const l = byStart.get(m.first);
+        if (l) l.push(m);
+        else byStart.set(m.first, [m]);
+      }
+      const next: LexMatch[] = [];
+      for (const st of states) {
+        for (let g = gapMin; g <= gapMax; g++) {
+          const start = st.last + 1 + g;
+          if (start >= tokens.length || tokens[start]!.sentence !== tokens[st.first]!.sentence) break;
+          for (const m of byStart.get(start) ?? []) {
+            next.push({ lex: d.lex, first: st.first, last: m.last, lang: st.lang === 'any' ? m.lang : st.lang });
+          }
+        }
+      }
+      states = next.length > 5000 ? next.slice(0, 5000) : next; // pathological posts: bounded work
+      gapMin = gapMax = 0;
+    }
+    if (!states.length) return;
+    const seen = new Set<string>();
+    const list = (this.byLex[d.lex] ??= []);
+    for (const m of states) {
+      const key = `${m.first}:${m.last}:${m.lang}`;
+      if (!seen.has(key)) { seen.add(key); list.push(m); }
+    }
+    list.sort((x, y) => x.first - y.first || x.last - y.last);
+  }
+
   of(lex: number[]): LexMatch[] {
     if (lex.length === 1) return this.byLex[lex[0]!] ?? [];
     const out: LexMatch[] = [];
@@ -285,6 +364,7 @@ export function check(text: string, ctx: CheckContext): CheckResult {
   if (!tokens.length && !/\d/.test(text)) return { language, findings: [] };
 
   const matches = new Matches(compiled.index.match(tokens, language));
+  for (const d of compiled.derived) matches.derive(d, tokens);
   const workTime = compiled.policy.workHours ? isWorkTime(at, compiled.policy.workHours) : false;
   const findings: Finding[] = [];
 
@@ -308,7 +388,8 @@ export function check(text: string, ctx: CheckContext): CheckResult {
     }
     let lastEnd = -1;
     for (const h of hits) {
-      if (rule.unless.length && silenced(rule, h, matches, tokens, text)) continue;
+      if (rule.requires.length && !rule.requires.every((u) => holds(u, h, matches, tokens, text))) continue;
+      if (rule.unless.length && rule.unless.some((u) => holds(u, h, matches, tokens, text))) continue;
       const start = h.start ?? tokens[h.first]!.start;
       const end = h.end ?? tokens[h.last]!.end;
       if (start < lastEnd) continue; // overlapping hits of one rule: report once
@@ -423,47 +504,76 @@ function hitTokens(h: Hit, tokens: Token[]): [number, number] {
   return [first, last];
 }
 
-function silenced(rule: CompiledRule, h: Hit, matches: Matches, tokens: Token[], _text: string): boolean {
-  for (const u of rule.unless) {
-    const found = matches.of(u.lex);
-    if (!found.length) continue;
-    if (u.kind === 'post') return true;
-    const [hf, hl] = hitTokens(h, tokens);
-    if (hf < 0) continue;
-    if (u.kind === 'sentence') {
-      const s1 = tokens[hf]!.sentence;
-      const s2 = tokens[hl]!.sentence;
-      if (found.some((m) => tokens[m.first]!.sentence >= s1 && tokens[m.first]!.sentence <= s2)) return true;
+/** Does one condition (of `unless` or `requires`) hold for a hit? */
+function holds(u: CompiledUnless, h: Hit, matches: Matches, tokens: Token[], text: string): boolean {
+  if (u.kind === 'quoted') {
+    const start = h.start ?? tokens[h.first]!.start;
+    const end = h.end ?? tokens[h.last]!.end;
+    return quotedRanges(text).some(([a, b]) => a <= start && end <= b);
+  }
+  const found = matches.of(u.lex);
+  if (!found.length) return false;
+  if (u.kind === 'post') return true;
+  const [hf, hl] = hitTokens(h, tokens);
+  if (hf < 0) return false;
+  if (u.kind === 'sentence') {
+    const s1 = tokens[hf]!.sentence;
+    const s2 = tokens[hl]!.sentence;
+    return found.some((m) => tokens[m.first]!.sentence >= s1 && tokens[m.first]!.sentence <= s2);
+  }
+  const part = u.of === 'a' ? h.a : u.of === 'b' ? h.b : undefined;
+  const first = part ? part.first : hf;
+  const last = part ? part.last : hl;
+  const sentence = tokens[first]!.sentence;
+  for (const m of found) {
+    if (tokens[m.first]!.sentence !== sentence) continue;
+    const inside = m.first >= first && m.last <= last;
+    if (u.side === 'inside') {
+      // Inside the anchor (a negation swallowed by a `_` of a phrase), but not the anchor itself.
+      if (inside && !(part && m.first === part.first && m.last === part.last)) return true;
       continue;
     }
-    const part = u.of === 'a' ? h.a : u.of === 'b' ? h.b : undefined;
-    const first = part ? part.first : hf;
-    const last = part ? part.last : hl;
-    const sentence = tokens[first]!.sentence;
-    for (const m of found) {
-      if (tokens[m.first]!.sentence !== sentence) continue;
-      const inside = m.first >= first && m.last <= last;
-      if (u.side === 'between') {
-        // Strictly between the a and b parts of a near match ("stem TEGEN de N-VA").
-        if (h.a && h.b) {
-          const lo = Math.min(h.a.last, h.b.last);
-          const hi = Math.max(h.a.first, h.b.first);
-          if (m.first > lo && m.last < hi) return true;
-        }
-        continue;
+    if (u.side === 'between') {
+      // Strictly between the a and b parts of a near match ("stem TEGEN de N-VA").
+      if (h.a && h.b) {
+        const lo = Math.min(h.a.last, h.b.last);
+        const hi = Math.max(h.a.first, h.b.first);
+        if (m.first > lo && m.last < hi) return true;
       }
-      if (inside) {
-        // The anchor itself is not its own negation; but for the whole match a
-        // negation between its two parts counts ("my boss is NOT an idiot").
-        const inPart = (p?: LexMatch) => p && m.first <= p.last && p.first <= m.last;
-        if (!part && !inPart(h.a) && !inPart(h.b)) return true;
-        continue;
-      }
-      // Within `window` tokens: window 2 = one of the two tokens next to it.
-      const before = m.last < first && first - m.last - 1 < u.window;
-      const after = m.first > last && m.first - last - 1 < u.window;
-      if ((u.side === 'before' && before) || (u.side === 'after' && after) || (u.side === 'any' && (before || after))) return true;
+      continue;
     }
+    if (inside) {
+      // The anchor itself is not its own negation; but for the whole match a
+      // negation between its two parts counts ("my boss is NOT an idiot").
+      const inPart = (p?: LexMatch) => p && m.first <= p.last && p.first <= m.last;
+      if (!part && !inPart(h.a) && !inPart(h.b)) return true;
+      continue;
+    }
+    // Within `window` tokens: window 2 = one of the two tokens next to it.
+    const before = m.last < first && first - m.last - 1 < u.window;
+    const after = m.first > last && m.first - last - 1 < u.window;
+    if ((u.side === 'before' && before) || (u.side === 'after' && after) || (u.side === 'any' && (before || after))) return true;
   }
   return false;
+}
+
+const QUOTES: [string, string][] = [['“', '”'], ['„', '“'], ['«', '»'], ['"', '"'], ['‘', '’'], ['‹', '›']];
+let quoteCache: { text: string; ranges: [number, number][] } | undefined;
+/** Character ranges between matching quotation marks (computed once per post). */
+function quotedRanges(text: string): [number, number][] {
+  if (quoteCache?.text === text) return quoteCache.ranges;
+  const ranges: [number, number][] = [];
+  for (const [open, close] of QUOTES) {
+    let from = 0;
+    for (;;) {
+      const a = text.indexOf(open, from);
+      if (a < 0) break;
+      const b = text.indexOf(close, a + 1);
+      if (b < 0) break;
+      ranges.push([a + 1, b]);
+      from = b + 1;
+    }
+  }
+  quoteCache = { text, ranges };
+  return ranges;
 }

@@ -12,11 +12,17 @@ export type LexRef = string | string[];
 export interface UnlessCond {
   near?: string;
   of?: 'a' | 'b' | 'match';
-  side?: 'before' | 'after' | 'any' | 'between';
+  side?: 'before' | 'after' | 'any' | 'between' | 'inside';
   window?: number;
+  /** The match lies inside quotation marks (“…”, «…», „…“, "…"). */
+  quoted?: boolean;
   sentence?: string;
   post?: string;
 }
+
+/** A lexicon name, alternatives (array of names), or a gap: `_` (one token), `_?` (0–1), `_{m,n}`. */
+export type SeqPart = string | string[];
+export const GAP_RE = /^_(\?|\{(\d),(\d)\})?$/;
 
 export type Example = string | { text: string; at?: string };
 
@@ -34,6 +40,8 @@ export interface PackRule {
   detector?: DetectorName;
   pattern?: string;
   unless?: UnlessCond[];
+  /** Conditions that must ALL hold for the rule to fire (same shapes as `unless`). */
+  requires?: UnlessCond[];
   when?: 'work-hours';
   severity?: Severity;
   message?: Localized;
@@ -50,12 +58,13 @@ export interface Pack {
   sources?: { name: string; url?: string; licence: string }[];
   severity?: Severity;
   message?: Localized;
-  lexicons?: Record<string, Partial<Record<string, string[]>>>;
+  /** Word lists per language, or a derived lexicon: `{ "seq": ["copula", "_?", "neg-adjective"] }`. */
+  lexicons?: Record<string, Partial<Record<string, string[]>> | { seq: SeqPart[] }>;
   rules: PackRule[];
 }
 
 const LEX_LANGS = [...LANGS, 'any'];
-const RULE_KEYS = new Set(['id', 'type', 'lexicon', 'a', 'b', 'window', 'scope', 'order', 'sameLanguage', 'carry', 'detector', 'pattern', 'unless', 'when', 'severity', 'message', 'suggestion', 'examples', 'description']);
+const RULE_KEYS = new Set(['id', 'type', 'lexicon', 'a', 'b', 'window', 'scope', 'order', 'sameLanguage', 'carry', 'detector', 'pattern', 'unless', 'requires', 'when', 'severity', 'message', 'suggestion', 'examples', 'description']);
 const PACK_KEYS = new Set(['id', 'category', 'version', 'description', 'sources', 'severity', 'message', 'lexicons', 'rules', '$schema']);
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -91,6 +100,7 @@ export function validatePack(pack: unknown, knownLexicons: Set<string> = new Set
   }
   if (pack.message !== undefined) checkLocalized(pack.message, '$.message', errors, false);
   const own = new Set<string>();
+  const seqs: [string, unknown][] = [];
   if (pack.lexicons !== undefined) {
     if (!isObj(pack.lexicons)) errors.push({ path: '$.lexicons', message: 'expected an object of named lexicons' });
     else for (const [name, langs] of Object.entries(pack.lexicons)) {
@@ -98,7 +108,11 @@ export function validatePack(pack: unknown, knownLexicons: Set<string> = new Set
       if (name.startsWith('@')) errors.push({ path: p, message: 'names starting with @ are filled from the policy' });
       if (knownLexicons.has(name)) errors.push({ path: p, message: `lexicon "${name}" is already defined by another pack` });
       own.add(name);
-      if (!isObj(langs)) { errors.push({ path: p, message: 'expected { "nl": [...], "en": [...], ... }' }); continue; }
+      if (!isObj(langs)) { errors.push({ path: p, message: 'expected { "nl": [...], "en": [...], ... } or { "seq": [...] }' }); continue; }
+      if ('seq' in langs) {
+        seqs.push([p, langs.seq]);
+        continue;
+      }
       for (const [lang, list] of Object.entries(langs)) {
         if (!LEX_LANGS.includes(lang)) errors.push({ path: `${p}.${lang}`, message: `unknown language "${lang}" (nl, en, fr, de, any)` });
         if (!Array.isArray(list)) { errors.push({ path: `${p}.${lang}`, message: 'expected an array of strings' }); continue; }
@@ -122,6 +136,15 @@ export function validatePack(pack: unknown, knownLexicons: Set<string> = new Set
       else if (!lexOk(n)) errors.push({ path, message: `unknown lexicon "${n}"` });
     });
   };
+  for (const [p, seq] of seqs) {
+    if (!Array.isArray(seq) || seq.length < 2) { errors.push({ path: `${p}.seq`, message: 'expected an array of at least 2 parts' }); continue; }
+    seq.forEach((part, i) => {
+      const pp = `${p}.seq[${i}]`;
+      const isGap = typeof part === 'string' && GAP_RE.test(part);
+      if (isGap && (i === 0 || i === seq.length - 1)) errors.push({ path: pp, message: 'a gap cannot start or end a sequence' });
+      if (!isGap) checkRef(part, pp, true);
+    });
+  }
   if (!Array.isArray(pack.rules)) { errors.push({ path: '$.rules', message: 'expected an array of rules' }); return errors; }
   const ids = new Set<string>();
   pack.rules.forEach((r, i) => {
@@ -154,16 +177,19 @@ export function validatePack(pack: unknown, knownLexicons: Set<string> = new Set
       default:
         errors.push({ path: `${p}.type`, message: 'expected "term", "near", "detector" or "pattern"' });
     }
-    if (r.unless !== undefined) {
-      if (!Array.isArray(r.unless)) errors.push({ path: `${p}.unless`, message: 'expected an array of conditions' });
-      else r.unless.forEach((u, j) => {
-        const up = `${p}.unless[${j}]`;
+    for (const key of ['unless', 'requires'] as const) {
+      const conds = r[key];
+      if (conds === undefined) continue;
+      if (!Array.isArray(conds)) errors.push({ path: `${p}.${key}`, message: 'expected an array of conditions' });
+      else conds.forEach((u, j) => {
+        const up = `${p}.${key}[${j}]`;
         if (!isObj(u)) { errors.push({ path: up, message: 'expected a condition object' }); return; }
-        const kinds = ['near', 'sentence', 'post'].filter((k) => k in u);
-        if (kinds.length !== 1) errors.push({ path: up, message: 'expected exactly one of "near", "sentence", "post"' });
-        for (const k of kinds) checkRef(u[k], `${up}.${k}`, true);
+        const kinds = ['near', 'sentence', 'post', 'quoted'].filter((k) => k in u);
+        if (kinds.length !== 1) errors.push({ path: up, message: 'expected exactly one of "near", "sentence", "post", "quoted"' });
+        for (const k of kinds) if (k !== 'quoted') checkRef(u[k], `${up}.${k}`, true);
+        if ('quoted' in u && u.quoted !== true) errors.push({ path: `${up}.quoted`, message: 'expected true' });
         if (u.of !== undefined && !['a', 'b', 'match'].includes(u.of as string)) errors.push({ path: `${up}.of`, message: 'expected "a", "b" or "match"' });
-        if (u.side !== undefined && !['before', 'after', 'any', 'between'].includes(u.side as string)) errors.push({ path: `${up}.side`, message: 'expected "before", "after", "any" or "between"' });
+        if (u.side !== undefined && !['before', 'after', 'any', 'between', 'inside'].includes(u.side as string)) errors.push({ path: `${up}.side`, message: 'expected "before", "after", "any", "between" or "inside"' });
       });
     }
     if (r.when !== undefined && r.when !== 'work-hours') errors.push({ path: `${p}.when`, message: 'expected "work-hours"' });

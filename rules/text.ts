@@ -49,6 +49,7 @@ const LEET: Record<string, string> = {
 const MARK_RE = /\p{M}/gu;
 const WORD_RE = /[\p{L}\p{N}]/u;
 const LETTER_RE = /\p{L}/u;
+const LEET_SYMBOL = new Set(['@', '$', '!', '€', '|']);
 const NON_WORD_RE = /[^\p{L}\p{N}]/gu;
 const fold1Cache = new Map<number, string>();
 
@@ -97,9 +98,8 @@ const SENTENCE_END = /[.!?;…]/;
 export function normalize(text: string): Normalized {
   const chars = foldText(text);
   const n = chars.length;
-  const raw: { t: string; s: number; e: number; fs: number; fe: number; masked: boolean }[] = [];
+  const raw: { t: string; s: number; e: number; fs: number; fe: number; masked: boolean; leet: boolean }[] = [];
   let i = 0;
-  const inner = (k: number) => k > 0 && k + 1 < n && isWordChar(chars[k - 1]!.c) && isWordChar(chars[k + 1]!.c);
   while (i < n) {
     const c = chars[i]!.c;
     const startsWord =
@@ -110,6 +110,7 @@ export function normalize(text: string): Normalized {
     let j = i;
     let hasLetter = false;
     let masked = false;
+    let leet = false;
     const buf: string[] = [];
     while (j < n) {
       const d = chars[j]!.c;
@@ -127,16 +128,33 @@ export function normalize(text: string): Normalized {
         }
         break;
       }
-      if ((d === '@' || d === '$' || d === '!' || d === '€' || d === '|') && inner(j)) { buf.push(d); j++; continue; }
+      if (LEET_SYMBOL.has(d) && j > i) {
+        // A run of leet symbols inside a word (sh!t, a$$hole), or `$` ending
+        // a word (Arab$): letters in disguise. Elsewhere they are punctuation.
+        let k = j;
+        while (k < n && LEET_SYMBOL.has(chars[k]!.c)) k++;
+        const inside = k < n && isWordChar(chars[k]!.c);
+        const dollarEnd = !inside && k - j <= 2 && chars.slice(j, k).every((x) => x.c === '$') && isLetter(chars[j - 1]!.c);
+        if (inside || dollarEnd) {
+          for (let m = j; m < k; m++) buf.push(chars[m]!.c);
+          leet = true;
+          j = k;
+          continue;
+        }
+      }
       break;
     }
     let t = buf.join('');
     if (hasLetter) {
       let u = '';
-      for (const ch of t) u += LEET[ch] ?? (ch === '|' ? 'i' : ch);
+      for (const ch of t) {
+        const l = LEET[ch] ?? (ch === '|' ? 'i' : ch);
+        if (l !== ch) leet = true;
+        u += l;
+      }
       t = u;
     }
-    raw.push({ t, s: chars[i]!.s, e: chars[j - 1]!.e, fs: i, fe: j, masked });
+    raw.push({ t, s: chars[i]!.s, e: chars[j - 1]!.e, fs: i, fe: j, masked, leet });
     i = j;
   }
 
@@ -180,12 +198,12 @@ export function normalize(text: string): Normalized {
       if (m - k + 1 >= 3) {
         let t = '';
         for (let q = k; q <= m; q++) t += raw[q]!.t;
-        tokens.push(makeToken(text, t, r.s, raw[m]!.e, sentenceOf[k]!, false));
+        tokens.push(makeToken(text, t, r.s, raw[m]!.e, sentenceOf[k]!, false, false));
         k = m + 1;
         continue;
       }
     }
-    tokens.push(makeToken(text, r.t, r.s, r.e, sentenceOf[k]!, r.masked));
+    tokens.push(makeToken(text, r.t, r.s, r.e, sentenceOf[k]!, r.masked, r.leet));
     k++;
   }
   return { tokens, sentenceCount: raw.length ? sentence + 1 : 0 };
@@ -193,8 +211,12 @@ export function normalize(text: string): Normalized {
 
 const STRETCH_RE = /(\p{L})\1\1/u;
 
-function makeToken(text: string, t: string, start: number, end: number, sentence: number, masked: boolean): Token {
-  return { t, orig: text.slice(start, end), start, end, sentence, stretched: STRETCH_RE.test(t), masked };
+const DOUBLE_RE = /(\p{L})\1/u;
+
+function makeToken(text: string, t: string, start: number, end: number, sentence: number, masked: boolean, leet: boolean): Token {
+  // Leetspeak can double a letter by accident (j00den → jooden): treat as stretched.
+  const stretched = STRETCH_RE.test(t) || (leet && DOUBLE_RE.test(t));
+  return { t, orig: text.slice(start, end), start, end, sentence, stretched, masked };
 }
 
 /** Collapse every run of a repeated letter to one letter (for stretched words). */

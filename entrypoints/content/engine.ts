@@ -6,12 +6,12 @@
 // (a module import from a content script runs in our isolated world, not the
 // page's) and handing its API over on a global of that world.
 import { browser } from 'wxt/browser';
-import type { CheckResult, Compiled, Finding, Policy } from '../../rules';
+import type { CheckContext, CheckResult, Compiled, Finding, Policy } from '../../rules';
 import type { PanelModule } from '../../components/api';
 
 export interface Lazy extends PanelModule {
   compilePolicy(policy?: unknown): Compiled;
-  check(text: string, ctx: { compiled: Compiled; at?: Date; lang?: string }): CheckResult;
+  check(text: string, ctx: CheckContext): CheckResult;
 }
 
 export const LAZY_GLOBAL = '__postcheckLazy';
@@ -106,12 +106,15 @@ export function policy(): Policy | null {
   return compiled?.policy ?? null;
 }
 
+/** Where the post goes, for the policy's per-site settings (`sites.linkedin`…). */
+export type SiteName = NonNullable<CheckContext['site']>;
+
 /** Synchronous check; null when the engine is not ready or threw (callers fail open). */
-export function checkNow(text: string): CheckResult | null {
+export function checkNow(text: string, site?: SiteName): CheckResult | null {
   if (!lazy || !compiled) return null;
   if (snoozeUntil > Date.now()) return { language: 'en', findings: [] };
   try {
-    return lazy.check(text, { compiled, at: new Date(), lang: navigator.language });
+    return lazy.check(text, { compiled, at: new Date(), lang: navigator.language, ...(site ? { site } : {}) });
   } catch (error) {
     console.warn('[postcheck] check failed; letting the post through', error);
     return null;
@@ -119,10 +122,15 @@ export function checkNow(text: string): CheckResult | null {
 }
 
 /** Loads if needed, then checks; null on failure or after `timeoutMs` (fail open). */
-export async function checkSoon(text: string, signal: AbortSignal, timeoutMs = 4000): Promise<CheckResult | null> {
+export async function checkSoon(
+  text: string,
+  site: SiteName | undefined,
+  signal: AbortSignal,
+  timeoutMs = 4000,
+): Promise<CheckResult | null> {
   const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs));
   const ready = await Promise.race([loadEngine(signal), timeout]);
-  return ready ? checkNow(text) : null;
+  return ready ? checkNow(text, site) : null;
 }
 
 /**

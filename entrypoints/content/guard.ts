@@ -8,7 +8,7 @@
 //   engine not loaded yet  -> event stopped, load + check, then re-submit or panel
 //   engine fails/times out -> re-submit: Postcheck fails open, never loses a draft
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Finding } from '../../rules';
+import type { CheckResult, Finding } from '../../rules';
 import { checkNow, checkSoon, engine, engineFailed, loadEngine, policy, toHold } from './engine';
 import { openPanel, PANEL_TAG, themeOf, uiLanguage, type PanelHandle } from './panel';
 import type { Composer, SiteAdapter } from './sites';
@@ -29,6 +29,11 @@ interface Session {
   stopWatching: () => void;
 }
 
+/** The site's "why stricter here", only when it actually raised a finding. */
+function stricterReason(result: CheckResult | null, findings: Finding[]): string | undefined {
+  return findings.some((f) => f.raised) ? result?.stricter?.reason : undefined;
+}
+
 /** An explicit "Post anyway" for this exact text, in case the replay did not take. */
 const APPROVAL_MS = 30_000;
 
@@ -44,6 +49,7 @@ export function initGuard(ctx: ContentScriptContext, adapter: SiteAdapter, signa
   /** True only while we replay a submit ourselves: our own listeners let it pass. */
   let replaying = false;
   let approval: { editor: HTMLElement; text: string; until: number } | null = null;
+  const site = adapter.name === 'generic' ? undefined : adapter.name;
 
   const isOwnUi = (path: EventTarget[]) => path.some((t) => t instanceof Element && t.localName === PANEL_TAG);
 
@@ -69,9 +75,9 @@ export function initGuard(ctx: ContentScriptContext, adapter: SiteAdapter, signa
     if (event.isComposing || event.keyCode === 229) return;
     const path = event.composedPath();
     if (isOwnUi(path)) return;
-    const editor = adapter.editorFromPath(path);
+    // Space only activates a focused Post control; in an editor it is just a space.
+    const editor = event.key === 'Enter' ? adapter.editorFromPath(path) : null;
     if (editor) {
-      if (event.key !== 'Enter') return;
       const modifier = event.ctrlKey || event.metaKey;
       const plain = !event.shiftKey && !event.altKey && !modifier;
       if (!modifier && !(plain && adapter.submitsOnEnter(editor))) return;
@@ -108,22 +114,23 @@ export function initGuard(ctx: ContentScriptContext, adapter: SiteAdapter, signa
       return;
     }
     if (engine()) {
-      const findings = toHold(checkNow(text), text);
+      const result = checkNow(text, site);
+      const findings = toHold(result, text);
       if (findings.length === 0) return;
       stop(event);
-      void open(composer, replay, text, findings);
+      void open(composer, replay, text, findings, stricterReason(result, findings));
       return;
     }
     // A post faster than the engine: hold, check, then re-submit or open the panel.
     if (engineFailed()) return;
     stop(event);
     pending = composer.root;
-    void checkSoon(text, signal).then((result) => {
+    void checkSoon(text, site, signal).then((result) => {
       pending = null;
       if (signal.aborted) return;
       const findings = toHold(result, text);
       if (findings.length === 0) replay_(composer, replay);
-      else void open(composer, replay, text, findings);
+      else void open(composer, replay, text, findings, stricterReason(result, findings));
     });
   }
 
@@ -165,7 +172,7 @@ export function initGuard(ctx: ContentScriptContext, adapter: SiteAdapter, signa
     }, 30);
   }
 
-  async function open(composer: Composer, replay: Replay, text: string, findings: Finding[]) {
+  async function open(composer: Composer, replay: Replay, text: string, findings: Finding[], stricter?: string) {
     const lazy = engine();
     if (!lazy) return replay_(composer, replay);
     const pol = policy();
@@ -173,7 +180,7 @@ export function initGuard(ctx: ContentScriptContext, adapter: SiteAdapter, signa
     const canPostAnyway = (s: Finding[]) =>
       s.some((f) => f.severity === 'block') ? allow.block === true : allow.warn !== false;
 
-        const current: Session = {
+    const current: Session = {
       composer, replay, text, findings, panel: null,
       stopWatching: whenGone(composer.root, () => close(), signal),
     };
@@ -214,7 +221,7 @@ export function initGuard(ctx: ContentScriptContext, adapter: SiteAdapter, signa
       const ok = await appendText(adapter, composer, separator + add).catch(() => false);
       if (session !== current || !current.panel) return;
       const now = readComposer(adapter, composer).text;
-      const left = toHold(checkNow(now), now);
+      const left = toHold(checkNow(now, site), now);
       current.text = now;
       current.findings = left;
       current.panel.update({
@@ -232,6 +239,7 @@ export function initGuard(ctx: ContentScriptContext, adapter: SiteAdapter, signa
         canPostAnyway: canPostAnyway(findings),
         requireReason: allow.requireReason === true,
         policyUrl: pol?.policyUrl,
+        stricter,
         onEdit: edit,
         // The reason is for the user's own reflection; it is not stored or sent anywhere.
         onPostAnyway: () => post(true),

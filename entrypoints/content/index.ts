@@ -2,10 +2,17 @@
 // with an init(signal); aborting the signal (extension reload/update, WXT's
 // context invalidation) removes every listener it added.
 //
-//   guard.ts      holds a submit (click, Ctrl/Cmd+Enter, Enter in comments)
+//   guard.ts      holds a submit (click, Ctrl/Cmd+Enter, Enter in comments),
+//                 opens the panel, replays "Post anyway" exactly once
 //   indicator.ts  the dot with a count while typing
-//   engine.ts     loads the engine + panel on first composer focus
-//   sites/*.ts    everything site-specific
+//   engine.ts     loads engine + panel (postcheck-engine.js) on first composer focus
+//   panel.ts      where the panel goes (its drawing is components/, loaded lazily)
+//   text.ts       reads a composer's text, selects words, inserts text via the editor
+//   watcher.ts    notices a composer we drew for leaving the page
+//   sites/*.ts    everything site-specific (one file per site + the generic fallback)
+//
+// No per-composer listeners and no polling: composers that appear later
+// (dialogs, replies, SPA navigation) are caught by delegation at the window.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { initGuard } from './guard';
 import { initIndicator } from './indicator';

@@ -82,7 +82,7 @@ export function initIndicator(adapter: SiteAdapter, signal: AbortSignal): Indica
     const composer = adapter.composerOfEditor(editor);
     if (!composer) return hide();
     const { text } = readComposer(adapter, composer);
-    const findings = toHold(checkNow(text), text);
+    const findings = toHold(checkNow(text, adapter.name === 'generic' ? undefined : adapter.name), text);
     if (findings.length === 0) return hide();
     const d = ensureDot();
     const lang = (navigator.language || 'en').slice(0, 2);

@@ -29,13 +29,28 @@ export function themeOf(el: Element): Theme {
 
 /**
  * Inside the composer's own dialog when it has one: the site's focus trap and
- * "click outside closes the dialog" logic then see the panel as inside.
+ * "click outside closes the dialog" logic then see the panel as inside. Not
+ * when the dialog would trap our position:fixed backdrop in its own box
+ * (a transform, filter or paint containment on the way makes it the
+ * containing block): then on <body>, where it always covers the viewport.
  */
 function anchorFor(composerRoot: Element): Element {
   for (let node: Element | null = composerRoot; node; node = parentOf(node)) {
-    if (node.matches('[role="dialog"], [aria-modal="true"], dialog')) return node;
+    if (node.matches('[role="dialog"], [aria-modal="true"], dialog')) {
+      return confinesFixed(node) ? document.body : node;
+    }
   }
   return document.body;
+}
+
+function confinesFixed(el: Element): boolean {
+  for (let node: Element | null = el; node && node !== document.body; node = parentOf(node)) {
+    const style = getComputedStyle(node);
+    if (style.transform !== 'none' || style.filter !== 'none' || /paint|layout|strict|content/.test(style.contain)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 export function openPanel(

@@ -1,7 +1,7 @@
 // Helpers for the extension's end-to-end tests, on top of the shared harness
 // (tests/e2e/harness.ts): the built extension, its panel, and policies.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Locator, Page, Worker } from 'playwright-core';
 import { launchBrowser, type LaunchOptions, type Launched } from './harness';
@@ -10,9 +10,26 @@ import { EXTENSION_ID } from './extension-id';
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 export const SCREENSHOT_DIR = resolve(process.env.POSTCHECK_SCREENSHOTS ?? 'tests/e2e/screenshots');
 
-/** Builds the extension once when there is no build (POSTCHECK_E2E_BUILD=1 always rebuilds). */
+const SOURCES = ['entrypoints', 'components', 'rules', 'lib', 'public', 'wxt.config.ts'];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/**
+ * Builds the extension when there is no build or a source is newer than it
+ * (POSTCHECK_E2E_BUILD=1 always rebuilds), so a test never runs a stale build.
+ */
 export function ensureExtensionBuilt(): string {
-  if (process.env.POSTCHECK_E2E_BUILD === '1' || !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+  const manifest = join(EXTENSION_DIR, 'manifest.json');
+  const builtAt = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
+  const stale = SOURCES.some((s) => newestMtime(resolve(s)) > builtAt);
+  if (process.env.POSTCHECK_E2E_BUILD === '1' || stale) {
     execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
   }
   return EXTENSION_DIR;

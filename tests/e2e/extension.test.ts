@@ -22,6 +22,9 @@ import { CLEAN, DISCLAIMER, ON_BEHALF, POLITICAL, RISKY, RISKY_NL } from './exte
 
 interface Site {
   name: 'x' | 'facebook' | 'linkedin';
+  /** A draft held with a `warn` finding (so "Post anyway" is offered) and its category's label. */
+  risky: string;
+  category: RegExp;
   /** Opens the site and the main composer; returns its editor. */
   compose(page: Page): Promise<Locator>;
   post(page: Page): Promise<void>;
@@ -34,6 +37,8 @@ interface Site {
 const SITES: Site[] = [
   {
     name: 'x',
+    risky: RISKY,
+    category: /About your work/i,
     async compose(page) {
       await openX(page);
       return page.locator(SEL.x.inlineEditor);
@@ -48,6 +53,8 @@ const SITES: Site[] = [
   },
   {
     name: 'facebook',
+    risky: RISKY,
+    category: /About your work/i,
     async compose(page) {
       await openFacebook(page);
       await page.locator(SEL.facebook.trigger).first().click();
@@ -67,6 +74,10 @@ const SITES: Site[] = [
   },
   {
     name: 'linkedin',
+    // A LinkedIn profile names the employer, so by default an insult toward the boss
+    // is raised to `block` there (tested below); a political call stays `warn`.
+    risky: POLITICAL,
+    category: /Political/i,
     async compose(page) {
       await openLinkedIn(page);
       await page.locator(SEL.linkedin.trigger).click();
@@ -83,12 +94,15 @@ const SITES: Site[] = [
   },
 ];
 
+const ALWAYS = { timeZone: 'UTC', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '23:59' };
 let browser: Launched;
 let page: Page;
 
 beforeAll(async () => {
   browser = await launchWithExtension();
   page = browser.page;
+  // Work hours all day, every day: political posts are held whenever the tests run.
+  await setUserSettings(browser.serviceWorker!, { workHours: ALWAYS }, (p) => p.workHours?.days?.length === 7);
 
 });
 afterAll(async () => {
@@ -113,10 +127,10 @@ describe.each(SITES)('$name', (site) => {
 
   test('a risky draft is held and the panel names the category', async () => {
     const editor = await site.compose(page);
-    await typeInComposer(page, editor, RISKY);
+    await typeInComposer(page, editor, site.risky);
     await site.post(page);
     await expect.poll(() => panel(page).isVisible()).toBe(true);
-    await expect.poll(() => panel(page).innerText()).toMatch(/About your work/i);
+    await expect.poll(() => panel(page).innerText()).toMatch(site.category);
     expect(await panel(page).getAttribute('aria-modal')).toBe('true');
     await screenshot(page, `${site.name}-panel`);
     await expectPostCountStays(0);
@@ -124,11 +138,11 @@ describe.each(SITES)('$name', (site) => {
 
   test('"Edit post" closes the panel and keeps the text intact', async () => {
     const editor = await site.compose(page);
-    await typeInComposer(page, editor, RISKY);
+    await typeInComposer(page, editor, site.risky);
     await site.post(page);
     await panelButton(page, 'Edit post').click();
     await expect.poll(() => panel(page).count()).toBe(0);
-    expect(await editorText(editor)).toBe(RISKY);
+    expect(await editorText(editor)).toBe(site.risky);
     // The composer has focus again and the flagged words are selected.
     expect(await editor.evaluate((el) => el.contains(document.activeElement) || el === document.activeElement)).toBe(true);
     expect((await page.evaluate(() => String(document.getSelection()))).length).toBeGreaterThan(0);
@@ -137,24 +151,24 @@ describe.each(SITES)('$name', (site) => {
 
   test('Esc is "Edit post" too, and Tab stays inside the panel', async () => {
     const editor = await site.compose(page);
-    await typeInComposer(page, editor, RISKY);
+    await typeInComposer(page, editor, site.risky);
     await site.post(page);
     await panel(page).waitFor();
     for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.localName)).toBe('postcheck-panel');
     await page.keyboard.press('Escape');
     await expect.poll(() => panel(page).count()).toBe(0);
-    expect(await editorText(editor)).toBe(RISKY);
+    expect(await editorText(editor)).toBe(site.risky);
     await expectPostCountStays(0);
   });
 
   test('"Post anyway" posts exactly once, with the text unchanged', async () => {
     const editor = await site.compose(page);
-    await typeInComposer(page, editor, RISKY);
+    await typeInComposer(page, editor, site.risky);
     await site.post(page);
     await panelButton(page, 'Post anyway').click();
     const posts = await waitForPosts(page, 1);
-    expect(posts[0]!.text).toBe(RISKY);
+    expect(posts[0]!.text).toBe(site.risky);
     await expectPostCountStays(1, 1_000);
     expect(await panel(page).count()).toBe(0);
   });
@@ -162,20 +176,20 @@ describe.each(SITES)('$name', (site) => {
   test(`the keyboard path (${site.keyboard.press}) is held too`, async () => {
     await site.keyboard.open(page);
     const editor = page.locator(site.keyboard.editor);
-    await typeInComposer(page, editor, RISKY);
+    await typeInComposer(page, editor, site.risky);
     await page.keyboard.press(site.keyboard.press);
     await panel(page).waitFor();
     await expectPostCountStays(0);
     await panelButton(page, 'Post anyway').click();
     const posts = await waitForPosts(page, 1);
-    expect(posts[0]).toMatchObject({ composer: site.keyboard.composer, text: RISKY });
+    expect(posts[0]).toMatchObject({ composer: site.keyboard.composer, text: site.risky });
     await expectPostCountStays(1);
   });
 
   test('an Enter that confirms an IME composition is not a submit', async () => {
     await site.keyboard.open(page);
     const editor = page.locator(site.keyboard.editor);
-    await typeInComposer(page, editor, RISKY);
+    await typeInComposer(page, editor, site.risky);
     // What Chromium sends when Enter confirms a Japanese/Chinese/Korean composition.
     await editor.evaluate((el, press) => {
       const init = { key: 'Enter', code: 'Enter', keyCode: 229, isComposing: true, bubbles: true, cancelable: true, composed: true };
@@ -187,14 +201,14 @@ describe.each(SITES)('$name', (site) => {
 
   test('a composer that appears later (dialog, modal, shadow root) is guarded', async () => {
     const later = await site.later(page);
-    await typeInComposer(page, later.editor, RISKY);
+    await typeInComposer(page, later.editor, site.risky);
     await later.post();
     await panel(page).waitFor();
     await expectPostCountStays(0);
     await screenshot(page, `${site.name}-later-panel`);
     await panelButton(page, 'Post anyway').click();
     const posts = await waitForPosts(page, 1);
-    expect(posts[0]!.text).toBe(RISKY);
+    expect(posts[0]!.text).toBe(site.risky);
     await expectPostCountStays(1);
   });
 
@@ -214,11 +228,11 @@ describe.each(SITES)('$name', (site) => {
 
   test('while typing, a calm indicator counts what would be held', async () => {
     const editor = await site.compose(page);
-    await typeInComposer(page, editor, RISKY);
+    await typeInComposer(page, editor, site.risky);
     await expect.poll(() => indicator(page).isVisible(), { timeout: 3_000 }).toBe(true);
     expect(await indicator(page).innerText()).toMatch(/^\d+$/);
     // It never took focus or touched the editor.
-    expect(await editorText(editor)).toBe(RISKY);
+    expect(await editorText(editor)).toBe(site.risky);
     expect(await editor.evaluate((el) => el.contains(document.activeElement) || el === document.activeElement)).toBe(true);
   });
 });
@@ -271,16 +285,33 @@ describe('policy and language', () => {
 
   test('the panel speaks Dutch when the language is Dutch', async () => {
     await setUserSettings(worker(), { language: 'nl' }, (p) => p.language === 'nl');
-    const editor = await SITES[2]!.compose(page);
+    const editor = await SITES[1]!.compose(page);
     await typeInComposer(page, editor, RISKY_NL);
-    await SITES[2]!.post(page);
+    await SITES[1]!.post(page);
     await panel(page).waitFor();
     expect(await panelButton(page, 'Bericht bewerken').count()).toBe(1);
     expect(await panelButton(page, 'Toch plaatsen').count()).toBe(1);
-    await screenshot(page, 'linkedin-panel-nl');
+    await screenshot(page, 'facebook-panel-nl');
     await panelButton(page, 'Toch plaatsen').click();
     const posts = await waitForPosts(page, 1);
     expect(posts[0]!.text).toBe(RISKY_NL);
+  });
+
+  test('a policy asking for a reason keeps "Post anyway" off until one is written', async () => {
+    await setUserSettings(
+      worker(),
+      { postAnyway: { warn: true, block: false, requireReason: true } },
+      (p) => p.postAnyway?.requireReason === true,
+    );
+    const editor = await SITES[0]!.compose(page);
+    await typeInComposer(page, editor, RISKY);
+    await SITES[0]!.post(page);
+    await panel(page).waitFor();
+    expect(await panelButton(page, 'Post anyway').isDisabled()).toBe(true);
+    await panel(page).getByRole('textbox').fill('It is satire, and my boss knows.');
+    expect(await panelButton(page, 'Post anyway').isDisabled()).toBe(false);
+    await panelButton(page, 'Post anyway').click();
+    expect((await waitForPosts(page, 1))[0]!.text).toBe(RISKY);
   });
 
   test('the user\'s own disclaimer is the one inserted', async () => {
@@ -323,6 +354,30 @@ describe('a post faster than the engine', () => {
 });
 
 describe('robustness', () => {
+  test('a page cannot probe for Postcheck at its fixed extension URL', async () => {
+    await openX(page);
+    const reachable = await page.evaluate(async (id) => {
+      try {
+        await fetch(`chrome-extension://${id}/postcheck-engine.js`);
+        return true;
+      } catch {
+        return false;
+      }
+    }, browser.extensionId!);
+    expect(reachable).toBe(false);
+  });
+
+  test('LinkedIn names the employer in the profile: the same insult is a block there, and the panel says why', async () => {
+    const editor = await SITES[2]!.compose(page);
+    await typeInComposer(page, editor, RISKY);
+    await SITES[2]!.post(page);
+    await panel(page).waitFor();
+    expect(await panel(page).innerText()).toMatch(/profile on LinkedIn names your employer/i);
+    expect(await panelButton(page, 'Post anyway').count()).toBe(0);
+    await screenshot(page, 'linkedin-block-stricter');
+    await expectPostCountStays(0);
+  });
+
   test('X: Cmd+Enter (macOS) is held like Ctrl+Enter', async () => {
     await openX(page);
     const editor = page.locator(SEL.x.inlineEditor);

@@ -16,6 +16,10 @@ describe('normalize', () => {
   it('undoes leetspeak only inside words', () => {
     expect(toks('e1kel h0mo $hit sh!t 2026 @acme')).toEqual(['eikel', 'homo', 'shit', 'shit', '2026', 'acme']);
   });
+  it('reads runs of leet symbols inside words and a final $', () => {
+    expect(toks('a$$hole Arab$ cost $5 wow!! j00den')).toEqual(['asshole', 'arabs', 'cost', '5', 'wow', 'jooden']);
+    expect(normalize('j00den').tokens[0]!.stretched).toBe(true); // leet doubles are matched like stretched letters
+  });
   it('joins spaced-out letters', () => {
     expect(toks('je bent een k l o o t z a k echt')).toEqual(['je', 'bent', 'een', 'klootzak', 'echt']);
     expect(toks('k.l.o.o.t.z.a.k')).toEqual(['klootzak']);

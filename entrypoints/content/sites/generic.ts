@@ -71,14 +71,29 @@ function submitIn(root: Element, spec: AdapterSpec, generic: boolean): HTMLEleme
 
 /** Builds an adapter from a site's exact markers, with the generic fallback behind them. */
 export function makeAdapter(spec: AdapterSpec): SiteAdapter {
+  // Whether the page has editors with this site's markers; asked on typing in
+  // unmarked fields, so remembered for a moment instead of scanning per key.
+  let markersSeenAt = -Infinity;
+  let markers = false;
+  const markersPresent = () => {
+    const now = performance.now();
+    if (now - markersSeenAt > 1000) {
+      markers = document.querySelector(spec.editor) !== null;
+      markersSeenAt = now;
+    }
+    return markers;
+  };
   return {
     name: spec.name,
     insertMethods: spec.insertMethods ?? ['paste', 'execCommand', 'beforeinput'],
 
     editorFromPath(path) {
-      for (const el of pathElements(path)) {
-        if (el.matches(spec.editor) || el.matches(GENERIC_EDITOR)) return el as HTMLElement;
-      }
+      const elements = pathElements(path);
+      for (const el of elements) if (el.matches(spec.editor)) return el as HTMLElement;
+      // Any textbox only once the site's own markers are gone (a redesign): next to
+      // them, an unmarked box is something else (a DM, a search field), not a composer.
+      if (markersPresent()) return null;
+      for (const el of elements) if (el.matches(GENERIC_EDITOR)) return el as HTMLElement;
       return null;
     },
 
@@ -97,8 +112,9 @@ export function makeAdapter(spec: AdapterSpec): SiteAdapter {
       for (let i = 0; node && i < MAX_CLIMB; i++, node = parentOf(node)) {
         const editors = editorsIn(node, spec);
         if (editors.length === 0) continue;
-        // A generic match far from any editor is a nav link or a menu, not a composer.
-        if (!submit.matches(spec.submit) && editors.length > 3) return null;
+        // A generic guess is wrong when the composer has a marked Post control of
+        // its own, or when the "composer" is half the page (a feed's Share buttons).
+        if (!submit.matches(spec.submit) && (editors.length > 3 || node.querySelector(spec.submit))) return null;
         return { root: node, editors: spec.groupsEditors ? editors : [editors[0]!], submit };
       }
       return null;
