@@ -41,7 +41,7 @@ export interface CompiledRule {
   sameLanguage: boolean;
   carry?: { lex: number[]; sentences: number };
   detector?: DetectorName;
-  pattern?: RE2JS;
+  pattern?: Pattern;
   unless: CompiledUnless[];
   requires: CompiledUnless[];
   workHoursOnly: boolean;
@@ -188,7 +188,7 @@ export function compilePolicy(input?: unknown, packs: Pack[] = BUILTIN_PACKS): C
         sameLanguage: r.sameLanguage ?? false,
         carry: r.carry ? { lex: ids(r.carry.lexicon), sentences: r.carry.sentences ?? 2 } : undefined,
         detector: r.detector,
-        pattern: r.type === 'pattern' && r.pattern ? RE2JS.compile(r.pattern) : undefined,
+        pattern: r.type === 'pattern' && r.pattern ? packPattern(r.pattern) : undefined,
         unless: (r.unless ?? []).map((u) => compileUnless(u, ids)),
         requires: (r.requires ?? []).map((u) => compileUnless(u, ids)),
         workHoursOnly: r.when === 'work-hours',
@@ -224,7 +224,7 @@ export function compilePolicy(input?: unknown, packs: Pack[] = BUILTIN_PACKS): C
       for (const t of c.terms) index.add(lex, escapeEntry(t), 'any');
       rules.push({ ...base, type: 'term', a: [index.id(lex)] });
     }
-    if (c.pattern) rules.push({ ...base, id: c.terms?.length ? `custom/${c.id}/pattern` : base.id, type: 'pattern', a: [], pattern: RE2JS.compile(c.pattern) });
+    if (c.pattern) rules.push({ ...base, id: c.terms?.length ? `custom/${c.id}/pattern` : base.id, type: 'pattern', a: [], pattern: { re2: RE2JS.compile(c.pattern) } });
   }
   return { policy, rules, index, derived: derivedOf(packs, ids), packs };
 }
@@ -477,7 +477,35 @@ function lowerBound(list: LexMatch[], first: number): number {
   return lo;
 }
 
-function patternHits(re: RE2JS, text: string): Hit[] {
+/**
+ * Admin patterns (untrusted, from policy) run on re2js: linear time whatever
+ * the pattern. Pack patterns are reviewed data that also compile as RE2 (so
+ * they cannot rely on backtracking features); they run on the native engine,
+ * which is much faster for the simple patterns packs use.
+ */
+type Pattern = { re2: RE2JS } | { native: RegExp };
+
+function packPattern(source: string): Pattern {
+  RE2JS.compile(source); // must be valid RE2 (validated with the pack)
+  const ci = source.startsWith('(?i)');
+  try {
+    return { native: new RegExp(ci ? source.slice(4) : source, ci ? 'giu' : 'gu') };
+  } catch {
+    return { re2: RE2JS.compile(source) };
+  }
+}
+
+function patternHits(p: Pattern, text: string): Hit[] {
+  if ('native' in p) {
+    const hits: Hit[] = [];
+    p.native.lastIndex = 0;
+    for (const m of text.matchAll(p.native)) {
+      if (m[0].length) hits.push({ first: -1, last: -1, start: m.index!, end: m.index! + m[0].length });
+      if (hits.length > 1000) break;
+    }
+    return hits;
+  }
+  const re = p.re2;
   const hits: Hit[] = [];
   const m = re.matcher(text);
   let from = 0;

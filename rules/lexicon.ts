@@ -56,6 +56,7 @@ export interface LexMatch {
 
 /** Minimum length of the other part of a compound (`*tail`): kut|baas, voll|idiot. */
 const MIN_COMPOUND_HEAD = 3;
+const LANG_INDEX: Record<EntryLang, number> = { nl: 0, en: 1, fr: 2, de: 3, any: 4 };
 const INFLECT_MARK = /([\p{L}'-]+)~([nv]?)/gu;
 
 export function expandBraces(s: string): string[] {
@@ -276,11 +277,12 @@ export class LexiconIndex {
   /** Every match of every lexicon in the tokens; strict entries need `lang`. */
   match(tokens: Token[], lang: Lang): LexMatch[] {
     const out: LexMatch[] = [];
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     const emit = (n: Node, first: number, last: number) => {
       for (const e of n.ends!) {
         if (e.strict && e.lang !== lang) continue;
-        const key = `${e.lex}:${first}:${last}:${e.lang}`;
+        // A numeric key: string keys cost more than the whole match.
+        const key = ((first * 64 + Math.min(63, last - first)) * 4096 + e.lex) * 5 + LANG_INDEX[e.lang];
         if (seen.has(key)) continue;
         seen.add(key);
         out.push({ lex: e.lex, first, last, lang: e.lang });
