@@ -18,7 +18,7 @@ const file = (name: string, content: string) => {
 };
 const policy = file('policy.json', JSON.stringify({ employer: { names: ['Acme'] }, confidential: { terms: ['Project Falcon'] } }));
 
-describe('postcheck CLI', () => {
+describe('postcheck CLI', { timeout: 60_000 }, () => {
   it('check: exit 1 with the span marked and the reason, exit 0 when clean', () => {
     const bad = run(['check', '--policy', policy, 'Het IBAN van de klant: BE71 0961 2345 6769']);
     expect(bad.code).toBe(1);

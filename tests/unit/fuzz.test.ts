@@ -19,7 +19,7 @@ const piece = fc.oneof(
 );
 const draft = fc.array(piece, { maxLength: 30 }).map((p) => p.join(' '));
 
-describe('engine robustness (property-based)', () => {
+describe('engine robustness (property-based)', { timeout: 60_000 }, () => {
   it('check never throws; findings lie inside the text, on code-point boundaries, and quote it', () => {
     fc.assert(
       fc.property(draft, fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }), (text, at) => {
