@@ -182,6 +182,27 @@ function wordsOf(alt: string, cased: boolean): Word[] {
   return words;
 }
 
+// A chunk's alternatives as trie words, built once: chunks repeat across
+// thousands of entries ("{zijn,waren}", "{een ,}").
+const chunkWordsCache = new Map<string, Word[][]>();
+function chunkWords(chunk: string, cased: boolean): Word[][] {
+  const key = cased ? `=${chunk}` : chunk;
+  let alts = chunkWordsCache.get(key);
+  if (!alts) {
+    const seen = new Set<string>();
+    alts = [];
+    for (const alt of expandChunk(chunk)) {
+      const words = wordsOf(alt, cased);
+      const sig = words.map((w) => `${w.mode}:${w.t}`).join(' ');
+      if (seen.has(sig)) continue;
+      seen.add(sig);
+      alts.push(words);
+    }
+    if (chunkWordsCache.size < 100_000) chunkWordsCache.set(key, alts);
+  }
+  return alts;
+}
+
 const foldCache = new Map<string, string[]>();
 function foldCached(part: string): string[] {
   let f = foldCache.get(part);
@@ -256,8 +277,7 @@ export class LexiconIndex {
     let frontier: (Node | null)[] = [null]; // null: nothing matched yet (the roots)
     for (const chunk of splitChunks(s)) {
       const next = new Set<Node | null>();
-      for (const alt of expandChunk(chunk)) {
-        const words = wordsOf(alt, cased);
+      for (const words of chunkWords(chunk, cased)) {
         for (const from of frontier) {
           let node = from;
           for (const w of words) node = node ? node.child(w) : trie.root(w);
