@@ -49,6 +49,7 @@ const LEET: Record<string, string> = {
 const MARK_RE = /\p{M}/gu;
 const WORD_RE = /[\p{L}\p{N}]/u;
 const LETTER_RE = /\p{L}/u;
+const UNIT_LIKE = /^(?:\d{2,}\p{L}+|\p{L}+\d{2,}|\d+(?:st|nd|rd|th|de|e|ste|er|ere|eme|ème|te|km|kg|pm|am|h|m|s|x))$/u;
 const LEET_SYMBOL = new Set(['@', '$', '!', '€', '|']);
 const NON_WORD_RE = /[^\p{L}\p{N}]/gu;
 const fold1Cache = new Map<number, string>();
@@ -145,7 +146,9 @@ export function normalize(text: string): Normalized {
       break;
     }
     let t = buf.join('');
-    if (hasLetter) {
+    // Leet undone inside words with letters — but not in number+unit or
+    // name+number tokens (10pm, 3de, 50plus, covid19, D66), where digits are digits.
+    if (hasLetter && !UNIT_LIKE.test(t)) {
       let u = '';
       for (const ch of t) {
         const l = LEET[ch] ?? (ch === '|' ? 'i' : ch);

@@ -16,6 +16,9 @@ describe('normalize', () => {
   it('undoes leetspeak only inside words', () => {
     expect(toks('e1kel h0mo $hit sh!t 2026 @acme')).toEqual(['eikel', 'homo', 'shit', 'shit', '2026', 'acme']);
   });
+  it('keeps digits in number+unit and name+number tokens', () => {
+    expect(toks('om 10pm op de 3de dag, 50plus en D66, covid19 maar 1d10t en e1kel')).toEqual(['om', '10pm', 'op', 'de', '3de', 'dag', '50plus', 'en', 'd66', 'covid19', 'maar', 'idiot', 'en', 'eikel']);
+  });
   it('reads runs of leet symbols inside words and a final $', () => {
     expect(toks('a$$hole Arab$ cost $5 wow!! j00den')).toEqual(['asshole', 'arabs', 'cost', '5', 'wow', 'jooden']);
     expect(normalize('j00den').tokens[0]!.stretched).toBe(true); // leet doubles are matched like stretched letters
