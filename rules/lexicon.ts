@@ -40,6 +40,21 @@ class Node {
     return c.node;
   }
 
+  private dd?: Map<string, Node[]>;
+  /** Children by de-doubled word, for stretched tokens (built on first need: the trie is read-only by then). */
+  dedoubledChildren(): Map<string, Node[]> {
+    if (!this.dd) {
+      this.dd = new Map();
+      for (const [w, n] of this.exact ?? []) {
+        const k = dedouble(w);
+        const l = this.dd.get(k);
+        if (l) l.push(n);
+        else this.dd.set(k, [n]);
+      }
+    }
+    return this.dd;
+  }
+
   addEnd(e: End) {
     if (!this.ends) this.ends = [e];
     else if (!this.ends.includes(e)) this.ends.push(e);
@@ -315,8 +330,11 @@ export class LexiconIndex {
       if (!next || next.sentence !== tokens[first]!.sentence) return;
       const c = node.exact?.get(next.t);
       if (c) walk(c, first, last + 1);
-      if ((next.stretched || next.masked) && node.exact) {
-        for (const [word, n] of node.exact) if (n !== c && wordFits({ t: word, mode: Mode.Exact }, next)) walk(n, first, last + 1);
+      if (next.stretched && node.exact) {
+        for (const n of node.dedoubledChildren().get(dedouble(next.t)) ?? []) if (n !== c) walk(n, first, last + 1);
+      }
+      if (next.masked && node.exact) {
+        for (const [word, n] of node.exact) if (n !== c && maskFits(next.t, word)) walk(n, first, last + 1);
       }
       if (node.wild) for (const { w, node: n } of node.wild) if (wordFits(w, next)) walk(n, first, last + 1);
     };

@@ -17,7 +17,18 @@ function formatter(timeZone: string | undefined): Intl.DateTimeFormat {
   return f;
 }
 
+// formatToParts is the costliest step of a short check: remember the last minute asked.
+let memo: { minute: number; hours: object; result: boolean } | undefined;
+
 export function isWorkTime(at: Date, hours: NonNullable<Policy['workHours']>): boolean {
+  const minute = Math.floor(at.getTime() / 60_000);
+  if (memo && memo.minute === minute && memo.hours === hours) return memo.result;
+  const result = computeWorkTime(at, hours);
+  memo = { minute, hours, result };
+  return result;
+}
+
+function computeWorkTime(at: Date, hours: NonNullable<Policy['workHours']>): boolean {
   const parts = formatter(hours.timeZone).formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   const day = DAY_OF[get('weekday')];
