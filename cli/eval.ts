@@ -14,12 +14,13 @@ export interface CorpusPost {
 }
 
 export interface Counts { tp: number; fp: number; fn: number; tn: number }
+export interface ClassCounts { posts: number; correct: number; labelled: boolean; byLang: Record<string, { posts: number; correct: number }> }
 export interface EvalResult {
   posts: number;
   byCategory: Record<string, Counts>;
   byCategoryLang: Record<string, Record<string, Counts>>;
   /** Per corpus class: how many posts got the expected verdict for each of their labels (or stayed clean). */
-  byClass: Record<string, { posts: number; correct: number; labelled: boolean }>;
+  byClass: Record<string, ClassCounts>;
   errors: { id: string; expected: string[]; got: string[]; text: string }[];
 }
 
@@ -52,9 +53,11 @@ export function evaluate(posts: CorpusPost[], compiled: Compiled): EvalResult {
     const ok = CATEGORIES.every((c) => expected.has(c) === got.has(c));
     if (p.class) {
       const k = `${p.class}`;
-      const e = (byClass[k] ??= { posts: 0, correct: 0, labelled: p.labels.length > 0 });
+      const e = (byClass[k] ??= { posts: 0, correct: 0, labelled: p.labels.length > 0, byLang: {} });
+      const l = (e.byLang[p.lang] ??= { posts: 0, correct: 0 });
       e.posts++;
-      if (ok) e.correct++;
+      l.posts++;
+      if (ok) { e.correct++; l.correct++; }
     }
     if (!ok) errors.push({ id: p.id, expected: [...expected], got: [...got], text: p.text });
   }
@@ -83,6 +86,32 @@ export function formatEval(r: EvalResult): string {
       const m = prf(counts);
       lines.push(`${(lang === 'all' ? c : '').padEnd(16)} ${lang.padEnd(4)} ${String(counts.tp + counts.fn).padStart(4)} ${counts.tp + counts.fp ? pct(m.precision) : '      —'} ${counts.tp + counts.fn ? pct(m.recall) : '      —'} ${counts.tp + counts.fn && counts.tp + counts.fp ? pct(m.f1) : '      —'} ${pct(counts.tn + counts.fp ? counts.tn / (counts.tn + counts.fp) : 1).padStart(8)}  ${String(counts.tp).padStart(3)} ${String(counts.fp).padStart(3)} ${String(counts.fn).padStart(3)}`);
     }
+  }
+  return lines.join('\n');
+}
+
+/** Per class and language: posts with the right verdict (caught, or left alone) / posts; then the totals. */
+export function formatClasses(r: EvalResult): string {
+  const classes = Object.entries(r.byClass).sort(([a], [b]) => (parseInt(a, 10) || 0) - (parseInt(b, 10) || 0) || a.localeCompare(b));
+  if (!classes.length) return '';
+  const langs = LANGS as readonly string[];
+  const cell = (c?: { posts: number; correct: number }) => (c && c.posts ? `${c.correct}/${c.posts}` : '-').padStart(8);
+  const lines = [`${'class'.padEnd(28)} ${'kind'.padEnd(5)} ${langs.map((l) => l.padStart(8)).join(' ')} ${'all'.padStart(8)}`];
+  for (const [k, v] of classes) lines.push(`${k.padEnd(28)} ${(v.labelled ? 'flag' : 'clean').padEnd(5)} ${langs.map((l) => cell(v.byLang[l])).join(' ')} ${cell(v)}`);
+  for (const labelled of [true, false]) {
+    const total: Record<string, { posts: number; correct: number }> = {};
+    for (const [, v] of classes) {
+      if (v.labelled !== labelled) continue;
+      for (const l of [...langs, 'all']) {
+        const src = l === 'all' ? v : v.byLang[l];
+        if (!src) continue;
+        const t = (total[l] ??= { posts: 0, correct: 0 });
+        t.posts += src.posts;
+        t.correct += src.correct;
+      }
+    }
+    const pc = (c?: { posts: number; correct: number }) => (c && c.posts ? `${((100 * c.correct) / c.posts).toFixed(1)}%` : '-').padStart(8);
+    lines.push(`${(labelled ? 'TOTAL flagged: caught' : 'TOTAL clean: left alone').padEnd(34)} ${langs.map((l) => pc(total[l])).join(' ')} ${pc(total.all)}`);
   }
   return lines.join('\n');
 }

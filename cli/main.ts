@@ -16,7 +16,7 @@ import { runPackExamples } from '../rules/pack-examples';
 import { BUILTIN_PACKS } from '../rules/packs/index';
 import { PolicyError, validatePolicy } from '../rules/policy';
 import type { Finding } from '../rules/types';
-import { evaluate, formatEval, prf, type CorpusPost } from './eval';
+import { evaluate, formatClasses, formatEval, prf, type CorpusPost } from './eval';
 
 const USAGE = `usage:
   postcheck check [--policy FILE] [--at ISO-8601] [--lang xx] [--json] [TEXT | -]
@@ -267,11 +267,8 @@ function cmdEval(args: Args): number {
       continue;
     }
     process.stdout.write(`\n== ${file}\n${formatEval(r)}\n`);
-    const classes = Object.entries(r.byClass).sort(([a], [b]) => a.localeCompare(b));
-    if (classes.length && classes.length <= 40) {
-      process.stdout.write(`\nper class (verdict right / posts):\n`);
-      for (const [k, v] of classes) process.stdout.write(`  ${k.padEnd(28)} ${v.labelled ? 'flag ' : 'clean'} ${String(v.correct).padStart(4)}/${v.posts}\n`);
-    }
+    // Per class and language, for corpora whose classes are few (the hate corpus' 19).
+    if (Object.keys(r.byClass).length <= 40) process.stdout.write(`\nper class: right verdict / posts (flag: caught; clean: left alone)\n${formatClasses(r)}\n`);
     if (flags['--errors']) {
       for (const e of r.errors) process.stdout.write(`  ${e.id}: expected [${e.expected}] got [${e.got}]: ${e.text}\n`);
     }
