@@ -16,50 +16,11 @@ export type EntryLang = Lang | 'any';
 
 const enum Mode { Exact, Prefix, Suffix, Any, Cased }
 
-interface Word { t: string; mode: Mode }
+/** `wid`: the word's id (plain words only), assigned once when the word is first folded. */
+interface Word { t: string; mode: Mode; wid?: number }
 
 /** What a completed path in the trie means: lexicon, language, strictness. */
 interface End { lex: number; lang: EntryLang; strict: boolean }
-
-class Node {
-  ends?: End[];
-  exact?: Map<string, Node>;
-  /** Children that are not plain words (stems, tails, `_`, case-sensitive). */
-  wild?: { w: Word; node: Node }[];
-
-  child(w: Word): Node {
-    if (w.mode === Mode.Exact) {
-      this.exact ??= new Map();
-      let n = this.exact.get(w.t);
-      if (!n) this.exact.set(w.t, (n = new Node()));
-      return n;
-    }
-    this.wild ??= [];
-    let c = this.wild.find((x) => x.w.mode === w.mode && x.w.t === w.t);
-    if (!c) this.wild.push((c = { w, node: new Node() }));
-    return c.node;
-  }
-
-  private dd?: Map<string, Node[]>;
-  /** Children by de-doubled word, for stretched tokens (built on first need: the trie is read-only by then). */
-  dedoubledChildren(): Map<string, Node[]> {
-    if (!this.dd) {
-      this.dd = new Map();
-      for (const [w, n] of this.exact ?? []) {
-        const k = dedouble(w);
-        const l = this.dd.get(k);
-        if (l) l.push(n);
-        else this.dd.set(k, [n]);
-      }
-    }
-    return this.dd;
-  }
-
-  addEnd(e: End) {
-    if (!this.ends) this.ends = [e];
-    else if (!this.ends.includes(e)) this.ends.push(e);
-  }
-}
 
 export interface LexMatch {
   lex: number;
@@ -91,12 +52,6 @@ export function expandBraces(s: string): string[] {
   return out;
 }
 
-function getNode(m: Map<string, Node>, key: string): Node {
-  let n = m.get(key);
-  if (!n) m.set(key, (n = new Node()));
-  return n;
-}
-
 /** Interned: thousands of entries share a handful of (lexicon, language) pairs. */
 const endCache = new Map<string, End>();
 function endOf(lex: number, lang: EntryLang, strict: boolean): End {
@@ -116,42 +71,106 @@ function expandChunk(chunk: string): string[] {
   return alts;
 }
 
-/** Roots of one trie: the first word of an entry decides how it is looked up. */
+/**
+ * Word ids shared by an index and its forks: a token whose text is no
+ * lexicon word is rejected by one map lookup.
+ */
+class Words {
+  ids = new Map<string, number>();
+  /** De-doubled form → ids (stretched tokens: idioooot). */
+  dedoubled = new Map<string, number[]>();
+  /** Length → [word, id] (masked tokens: f*ck). */
+  byLength = new Map<number, [string, number][]>();
+
+  id(t: string): number {
+    let id = this.ids.get(t);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(t, id);
+      const dd = dedouble(t);
+      const l = this.dedoubled.get(dd);
+      if (l) l.push(id);
+      else this.dedoubled.set(dd, [id]);
+      const b = this.byLength.get(t.length);
+      if (b) b.push([t, id]);
+      else this.byLength.set(t.length, [[t, id]]);
+    }
+    return id;
+  }
+}
+
+/** One vocabulary for every index: word ids are cached on the (shared) Word objects. */
+const WORDS = new Words();
+
+/**
+ * One word trie over numeric nodes. Node 0 is the root of entries that start
+ * with a plain word; entries starting with a stem, a tail, a case-sensitive
+ * word or `_` have their own roots. Plain-word edges are kept per word
+ * (word id → parent node → child node): a few thousand small maps instead of
+ * a map per node, which keeps compiling cheap for the garbage collector.
+ */
 class Trie {
-  exact = new Map<string, Node>();
-  /** Stretched tokens (idioooot) are looked up by their de-doubled form. */
-  dedoubled = new Map<string, Node[]>();
-  prefix = new Map<string, Node>();
-  suffix = new Map<string, Node>();
-  cased = new Map<string, Node>();
-  any?: Node;
+  private nodes = 1;
+  private edges: (Map<number, number> | undefined)[] = [];
+  ends: (End[] | undefined)[] = [];
+  wild: ({ w: Word; node: number }[] | undefined)[] = [];
+  prefix = new Map<string, number>();
+  suffix = new Map<string, number>();
+  cased = new Map<string, number>();
+  any = -1;
   prefixLens: number[] = [];
   suffixLens: number[] = [];
 
-  root(w: Word): Node {
-    switch (w.mode) {
-      case Mode.Exact: {
-        let n = this.exact.get(w.t);
-        if (!n) {
-          this.exact.set(w.t, (n = new Node()));
-          const dd = dedouble(w.t);
-          const list = this.dedoubled.get(dd);
-          if (list) list.push(n);
-          else this.dedoubled.set(dd, [n]);
-        }
-        return n;
-      }
-      case Mode.Prefix:
-        if (!this.prefixLens.includes(w.t.length)) this.prefixLens.push(w.t.length);
-        return getNode(this.prefix, w.t);
-      case Mode.Suffix:
-        if (!this.suffixLens.includes(w.t.length)) this.suffixLens.push(w.t.length);
-        return getNode(this.suffix, w.t);
-      case Mode.Cased:
-        return getNode(this.cased, w.t);
-      case Mode.Any:
-        return (this.any ??= new Node());
+  constructor(private words: Words) {}
+
+  edge(node: number, wid: number): number | undefined {
+    return this.edges[wid]?.get(node);
+  }
+
+  private fresh(): number {
+    return this.nodes++;
+  }
+
+  private keyed(m: Map<string, number>, k: string): number {
+    let n = m.get(k);
+    if (n === undefined) m.set(k, (n = this.fresh()));
+    return n;
+  }
+
+  /** The child of `node` (or of the roots, for node -1) along word `w`. */
+  child(node: number, w: Word): number {
+    if (w.mode === Mode.Exact) {
+      const wid = w.wid ?? (w.wid = this.words.id(w.t));
+      const from = node < 0 ? 0 : node;
+      const m = (this.edges[wid] ??= new Map());
+      let c = m.get(from);
+      if (c === undefined) m.set(from, (c = this.fresh()));
+      return c;
     }
+    if (node < 0) {
+      switch (w.mode) {
+        case Mode.Prefix:
+          if (!this.prefixLens.includes(w.t.length)) this.prefixLens.push(w.t.length);
+          return this.keyed(this.prefix, w.t);
+        case Mode.Suffix:
+          if (!this.suffixLens.includes(w.t.length)) this.suffixLens.push(w.t.length);
+          return this.keyed(this.suffix, w.t);
+        case Mode.Cased:
+          return this.keyed(this.cased, w.t);
+        default:
+          return this.any >= 0 ? this.any : (this.any = this.fresh());
+      }
+    }
+    const list = (this.wild[node] ??= []);
+    let c = list.find((x) => x.w.mode === w.mode && x.w.t === w.t);
+    if (!c) list.push((c = { w, node: this.fresh() }));
+    return c.node;
+  }
+
+  addEnd(node: number, e: End) {
+    const l = this.ends[node];
+    if (!l) this.ends[node] = [e];
+    else if (!l.includes(e)) l.push(e);
   }
 }
 
@@ -232,7 +251,8 @@ function foldCached(part: string): string[] {
 export class LexiconIndex {
   readonly names: string[] = [];
   private ids = new Map<string, number>();
-  private tries: Trie[] = [new Trie()];
+  private words = WORDS;
+  private tries: Trie[] = [new Trie(this.words)];
   entryCount = 0;
 
   /** English inflections precomputed with compromise (scripts/inflect-packs.mjs). */
@@ -247,7 +267,8 @@ export class LexiconIndex {
     const f = new LexiconIndex(this.inflections);
     f.names.push(...this.names);
     this.ids.forEach((v, k) => f.ids.set(k, v));
-    f.tries = [...this.tries, new Trie()];
+    f.words = this.words;
+    f.tries = [...this.tries, new Trie(this.words)];
     f.entryCount = this.entryCount;
     return f;
   }
@@ -289,22 +310,22 @@ export class LexiconIndex {
     let cased = false;
     if (s.startsWith('^')) { strict = true; s = s.slice(1); }
     if (s.startsWith('=')) { cased = true; s = s.slice(1); }
-    let frontier: (Node | null)[] = [null]; // null: nothing matched yet (the roots)
+    let frontier: number[] = [-1]; // -1: nothing matched yet (the roots)
     for (const chunk of splitChunks(s)) {
-      const next = new Set<Node | null>();
+      const next = new Set<number>();
       for (const words of chunkWords(chunk, cased)) {
         for (const from of frontier) {
           let node = from;
-          for (const w of words) node = node ? node.child(w) : trie.root(w);
+          for (const w of words) node = trie.child(node, w);
           next.add(node);
         }
       }
-      frontier = [...next];
+      frontier = next.size === 1 ? [next.values().next().value!] : [...next];
     }
     const end = endOf(lex, lang, strict);
     for (const node of frontier) {
-      if (!node) continue;
-      node.addEnd(end);
+      if (node < 0) continue;
+      trie.addEnd(node, end);
       this.entryCount++;
     }
   }
@@ -313,8 +334,11 @@ export class LexiconIndex {
   match(tokens: Token[], lang: Lang): LexMatch[] {
     const out: LexMatch[] = [];
     const seen = new Set<number>();
-    const emit = (n: Node, first: number, last: number) => {
-      for (const e of n.ends!) {
+    const words = this.words;
+    // Each token's word id, once (undefined: no lexicon has this word).
+    const wids = tokens.map((t) => words.ids.get(t.t));
+    const emit = (ends: End[], first: number, last: number) => {
+      for (const e of ends) {
         if (e.strict && e.lang !== lang) continue;
         // A numeric key: string keys cost more than the whole match.
         const key = ((first * 64 + Math.min(63, last - first)) * 4096 + e.lex) * 5 + LANG_INDEX[e.lang];
@@ -323,38 +347,51 @@ export class LexiconIndex {
         out.push({ lex: e.lex, first, last, lang: e.lang });
       }
     };
-    // Follow a phrase from `node` whose last matched token is `last`.
-    const walk = (node: Node, first: number, last: number) => {
-      if (node.ends) emit(node, first, last);
-      const next = tokens[last + 1];
-      if (!next || next.sentence !== tokens[first]!.sentence) return;
-      const c = node.exact?.get(next.t);
-      if (c) walk(c, first, last + 1);
-      if (next.stretched && node.exact) {
-        for (const n of node.dedoubledChildren().get(dedouble(next.t)) ?? []) if (n !== c) walk(n, first, last + 1);
+    // Children of `node` along token k's word: exact, stretched, masked.
+    const exactChildren = (trie: Trie, node: number, k: number, visit: (n: number) => void) => {
+      const tok = tokens[k]!;
+      const wid = wids[k];
+      if (wid !== undefined) { const c = trie.edge(node, wid); if (c !== undefined) visit(c); }
+      if (tok.stretched) {
+        for (const w2 of words.dedoubled.get(dedouble(tok.t)) ?? []) {
+          if (w2 === wid) continue;
+          const c = trie.edge(node, w2);
+          if (c !== undefined) visit(c);
+        }
       }
-      if (next.masked && node.exact) {
-        for (const [word, n] of node.exact) if (n !== c && maskFits(next.t, word)) walk(n, first, last + 1);
+      if (tok.masked) {
+        for (const [word, w2] of words.byLength.get(tok.t.length) ?? []) {
+          if (w2 === wid || !maskFits(tok.t, word)) continue;
+          const c = trie.edge(node, w2);
+          if (c !== undefined) visit(c);
+        }
       }
-      if (node.wild) for (const { w, node: n } of node.wild) if (wordFits(w, next)) walk(n, first, last + 1);
     };
     for (const trie of this.tries) {
+      // Follow a phrase from `node` whose last matched token is `last`.
+      const walk = (node: number, first: number, last: number): void => {
+        const ends = trie.ends[node];
+        if (ends) emit(ends, first, last);
+        const k = last + 1;
+        const next = tokens[k];
+        if (!next || next.sentence !== tokens[first]!.sentence) return;
+        exactChildren(trie, node, k, (c) => walk(c, first, k));
+        const wl = trie.wild[node];
+        if (wl) for (const { w, node: n } of wl) if (wordFits(w, next)) walk(n, first, k);
+      };
       for (let i = 0; i < tokens.length; i++) {
         const tok = tokens[i]!;
         const t = tok.t;
-        const ex = trie.exact.get(t);
-        if (ex) walk(ex, i, i);
-        if (tok.stretched) trie.dedoubled.get(dedouble(t))?.forEach((n) => { if (n !== ex) walk(n, i, i); });
-        if (tok.masked) for (const [word, n] of trie.exact) { if (maskFits(t, word)) walk(n, i, i); }
+        exactChildren(trie, 0, i, (c) => walk(c, i, i));
         for (const len of trie.prefixLens) {
-          if (len <= t.length) { const n = trie.prefix.get(t.slice(0, len)); if (n) walk(n, i, i); }
+          if (len <= t.length) { const n = trie.prefix.get(t.slice(0, len)); if (n !== undefined) walk(n, i, i); }
         }
         for (const len of trie.suffixLens) {
-          if (len === t.length || t.length - len >= MIN_COMPOUND_HEAD) { const n = trie.suffix.get(t.slice(t.length - len)); if (n) walk(n, i, i); }
+          if (len === t.length || t.length - len >= MIN_COMPOUND_HEAD) { const n = trie.suffix.get(t.slice(t.length - len)); if (n !== undefined) walk(n, i, i); }
         }
         const c = trie.cased.get(tok.orig);
-        if (c) walk(c, i, i);
-        if (trie.any) walk(trie.any, i, i);
+        if (c !== undefined) walk(c, i, i);
+        if (trie.any >= 0) walk(trie.any, i, i);
       }
     }
     return out;
