@@ -3,7 +3,7 @@
 // the editor and re-submits. Every string is rendered as text (Preact escapes
 // it): policy messages and the user's own words never become HTML.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Finding } from '../rules';
+import type { Finding, MediaNudge } from '../rules';
 import type { PanelProps } from './api';
 import { STRINGS, type Strings } from './i18n';
 
@@ -53,6 +53,20 @@ function Entry({ props, finding, s }: { props: PanelProps; finding: Finding; s: 
   );
 }
 
+/** The photo/video question: Postcheck never sees the media, so it asks, with the count. */
+function MediaEntry({ media, s }: { media: MediaNudge; s: Strings }) {
+  return (
+    <li class={`finding media ${media.severity}`} data-media-count={media.count}>
+      <p class="category">
+        <span class="dot" aria-hidden="true" />
+        {s.mediaCategory}
+      </p>
+      <p class="message">{media.message}</p>
+      <p class="why">{s.mediaWhy}</p>
+    </li>
+  );
+}
+
 /** Tab and Shift+Tab stay inside the dialog (WAI-ARIA modal dialog pattern). */
 function trapTab(event: KeyboardEvent, dialog: HTMLElement) {
   const focusable = [...dialog.querySelectorAll<HTMLElement>('button:not([disabled]), textarea, a[href]')];
@@ -69,8 +83,15 @@ function trapTab(event: KeyboardEvent, dialog: HTMLElement) {
   }
 }
 
+/** Only an https link, normalised by the URL parser (never javascript:, data:, or odd spellings). */
 function safeUrl(url: string | undefined): string | undefined {
-  return url && /^https:\/\//i.test(url) ? url : undefined;
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function Panel(props: PanelProps) {
@@ -78,8 +99,10 @@ export function Panel(props: PanelProps) {
   const dialog = useRef<HTMLDivElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const [reason, setReason] = useState('');
-  const clear = props.findings.length === 0;
-  const blocked = props.findings.some((f) => f.severity === 'block');
+  const media = props.media;
+  const mediaHolds = !!media && media.severity !== 'info';
+  const clear = props.findings.length === 0 && !mediaHolds;
+  const blocked = props.findings.some((f) => f.severity === 'block') || media?.severity === 'block';
   const policyUrl = safeUrl(props.policyUrl);
 
   // Focus moves into the panel on open. "Edit post" is the safe default:
@@ -118,7 +141,7 @@ export function Panel(props: PanelProps) {
           </button>
         </header>
         <p id="postcheck-intro" class="intro">
-          {clear ? s.introClear : s.intro}
+          {clear ? s.introClear : props.findings.length === 0 ? s.introMedia : s.intro}
         </p>
         {!clear && props.stricter && <p class="note stricter">{props.stricter}</p>}
         {!clear && (
@@ -126,6 +149,7 @@ export function Panel(props: PanelProps) {
             {props.findings.map((f) => (
               <Entry key={`${f.ruleId}:${f.start}`} props={props} finding={f} s={s} />
             ))}
+            {media && <MediaEntry media={media} s={s} />}
           </ul>
         )}
         {blocked && <p class="note">{s.blockNote}</p>}

@@ -20,6 +20,14 @@ export interface Strings {
   privacy: string;
   blockNote: string;
   close: string;
+  /** The photo/video question's entry in the panel. */
+  mediaCategory: string;
+  mediaWhy: string;
+  /** Intro when only the photo/video question holds the post. */
+  introMedia: string;
+  /** The small reminder that does not hold the post. */
+  reminderTitle: string;
+  dismiss: string;
   category: Record<Category, string>;
   why: Record<Category, string>;
 }
@@ -41,6 +49,11 @@ const en: Strings = {
   privacy: 'Checked on your device. Nothing is sent to your employer.',
   blockNote: 'Your organisation does not allow posting this as it is.',
   close: 'Close and edit',
+  mediaCategory: 'Photo or video',
+  mediaWhy: 'Postcheck does not look at your media. Only you know what is in it.',
+  introMedia: 'One question about what you are attaching.',
+  reminderTitle: 'Postcheck',
+  dismiss: 'Dismiss',
   category: {
     'employer-insult': 'About your work',
     confidential: 'Confidential',
@@ -74,6 +87,11 @@ const nl: Strings = {
   privacy: 'Nagekeken op je toestel. Er gaat niets naar je werkgever.',
   blockNote: 'Je organisatie staat niet toe dit zo te plaatsen.',
   close: 'Sluiten en bewerken',
+  mediaCategory: 'Foto of video',
+  mediaWhy: 'Postcheck bekijkt je foto’s en video’s niet. Alleen jij weet wat erop staat.',
+  introMedia: 'Eén vraag over wat je meestuurt.',
+  reminderTitle: 'Postcheck',
+  dismiss: 'Sluiten',
   category: {
     'employer-insult': 'Over je werk',
     confidential: 'Vertrouwelijk',
@@ -107,6 +125,11 @@ const fr: Strings = {
   privacy: 'Vérifié sur votre appareil. Rien n’est envoyé à votre employeur.',
   blockNote: 'Votre organisation ne permet pas de publier ceci tel quel.',
   close: 'Fermer et modifier',
+  mediaCategory: 'Photo ou vidéo',
+  mediaWhy: 'Postcheck ne regarde pas vos médias. Vous seul savez ce qu’ils montrent.',
+  introMedia: 'Une question sur ce que vous joignez.',
+  reminderTitle: 'Postcheck',
+  dismiss: 'Fermer',
   category: {
     'employer-insult': 'À propos de votre travail',
     confidential: 'Confidentiel',
@@ -140,6 +163,11 @@ const de: Strings = {
   privacy: 'Auf Ihrem Gerät geprüft. Nichts geht an Ihren Arbeitgeber.',
   blockNote: 'Ihre Organisation erlaubt nicht, dies so zu posten.',
   close: 'Schließen und bearbeiten',
+  mediaCategory: 'Foto oder Video',
+  mediaWhy: 'Postcheck sieht sich Ihre Medien nicht an. Nur Sie wissen, was darauf ist.',
+  introMedia: 'Eine Frage zu dem, was Sie anhängen.',
+  reminderTitle: 'Postcheck',
+  dismiss: 'Schließen',
   category: {
     'employer-insult': 'Über Ihre Arbeit',
     confidential: 'Vertraulich',

@@ -3,9 +3,11 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { PANEL_TAG, type PanelHandle, type PanelModule, type PanelProps } from './api';
+import { mediaNudge } from '../rules/media';
+import { PANEL_TAG, REMINDER_TAG, type PanelHandle, type PanelModule, type PanelProps, type ReminderHandle, type ReminderProps } from './api';
 import { Panel } from './Panel';
-import { PANEL_CSS } from './styles';
+import { Reminder } from './Reminder';
+import { PANEL_CSS, REMINDER_CSS } from './styles';
 
 // Events that must not bubble from the panel into the page: keys (the sites'
 // single-key shortcuts), and clicks/focus (a dialog's "outside click" and focus logic).
@@ -42,4 +44,37 @@ async function mountPanel(ctx: ContentScriptContext, anchor: Element, props: Pan
   };
 }
 
-export const panelModule: PanelModule = { mountPanel };
+/** Only one reminder at a time: a new one replaces the last. */
+let currentReminder: ReminderHandle | null = null;
+
+async function mountReminder(ctx: ContentScriptContext, props: ReminderProps): Promise<ReminderHandle> {
+  currentReminder?.close();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let removed = false;
+  const ui = await createShadowRootUi(ctx, {
+    name: REMINDER_TAG,
+    position: 'inline',
+    anchor: document.body,
+    append: 'last',
+    css: REMINDER_CSS,
+    isolateEvents: ISOLATED_EVENTS,
+    onMount: (container) => render(<Reminder {...props} onDismiss={() => handle.close()} />, container),
+    onRemove: () => render(null, ui.uiContainer),
+  });
+  const handle: ReminderHandle = {
+    host: ui.shadowHost,
+    close() {
+      if (removed) return;
+      removed = true;
+      clearTimeout(timer);
+      ui.remove();
+      if (currentReminder === handle) currentReminder = null;
+    },
+  };
+  ui.mount();
+  currentReminder = handle;
+  timer = setTimeout(() => handle.close(), props.durationMs);
+  return handle;
+}
+
+export const panelModule: PanelModule = { mountPanel, mountReminder, mediaNudge };

@@ -32,6 +32,8 @@ h2 { flex: 1; margin: 0; font-size: 18px; line-height: 1.3; font-weight: 650; }
 .category { margin: 0; font-size: 12px; font-weight: 650; letter-spacing: 0.02em; text-transform: uppercase; color: var(--muted); display: flex; align-items: center; gap: 6px; }
 .dot { width: 8px; height: 8px; border-radius: 50%; background: var(--warn); }
 .block .dot { background: var(--block); }
+.finding.info { border-left-color: var(--accent); }
+.info .dot { background: var(--accent); }
 .quote { margin: 6px 0; padding: 0; font-style: italic; overflow-wrap: anywhere; }
 mark { background: var(--mark); color: inherit; border-radius: 3px; padding: 0 2px; font-style: normal; }
 .message { margin: 4px 0 2px; font-weight: 550; }
@@ -52,4 +54,28 @@ button:focus-visible, a:focus-visible, textarea:focus-visible, .close:focus-visi
 .privacy { margin: 12px 0 0; font-size: 12px; color: var(--muted); }
 @media (prefers-reduced-motion: no-preference) { .panel { animation: pop 120ms ease-out; } }
 @keyframes pop { from { transform: translateY(6px); opacity: 0; } to { transform: none; opacity: 1; } }
+`;
+
+// The reminder: a small card near the composer, text only, no backdrop. It
+// takes no focus and holds nothing; it goes after a few seconds or on ×.
+export const REMINDER_CSS = `
+:host { all: initial; }
+.reminder {
+  position: fixed; z-index: 2147483645; box-sizing: border-box;
+  width: min(380px, calc(100vw - 24px)); padding: 10px 12px 10px 14px;
+  display: flex; gap: 10px; align-items: flex-start;
+  font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  background: #ffffff; color: #1b1f24; border: 1px solid #d8dee4; border-left: 4px solid #0b6bcb;
+  border-radius: 10px; box-shadow: 0 6px 24px rgba(0, 0, 0, 0.18);
+}
+.reminder.dark { background: #1e2329; color: #e7e9ea; border-color: #38414b; border-left-color: #4ea1ff; }
+.body { flex: 1; min-width: 0; }
+.title { margin: 0 0 2px; font-size: 12px; font-weight: 650; letter-spacing: 0.02em; text-transform: uppercase; opacity: 0.7; }
+.line { margin: 0; overflow-wrap: anywhere; }
+.line + .line { margin-top: 4px; }
+button { all: unset; cursor: pointer; font-size: 18px; line-height: 1; padding: 2px 6px; border-radius: 6px; opacity: 0.7; }
+button:hover { opacity: 1; background: rgba(127, 127, 127, 0.15); }
+button:focus-visible { outline: 3px solid #0b6bcb; outline-offset: 1px; }
+@media (prefers-reduced-motion: no-preference) { .reminder { animation: in 140ms ease-out; } }
+@keyframes in { from { transform: translateY(4px); opacity: 0; } to { transform: none; opacity: 1; } }
 `;

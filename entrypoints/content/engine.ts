@@ -19,6 +19,28 @@ const POLICY_KEY = 'effectivePolicy';
 const SNOOZE_KEY = 'snoozeUntil';
 /** storage.sync: the user's own settings; we only read their personal disclaimer. */
 const USER_KEY = 'userSettings';
+/**
+ * storage.local: test-only fault injection ({checkThrows, loadFails, slowMs,
+ * panelThrows}). Only the extension can write its storage.local (pages cannot
+ * reach it), so a page cannot trigger these; absent, nothing changes.
+ */
+const FAULTS_KEY = 'debugFaults';
+
+/** The check itself must answer within this; a slower one fails open. */
+export const CHECK_BUDGET_MS = 200;
+/** The first use also loads the engine module and compiles the policy (once per page). */
+export const LOAD_BUDGET_MS = 4000;
+
+export interface Faults {
+  checkThrows?: boolean;
+  loadFails?: boolean;
+  /** The engine takes this long per check (busy, as a slow synchronous engine would). */
+  slowMs?: number;
+  panelThrows?: boolean;
+}
+
+/** Why checking is not available right now (null: it is). */
+export type Unavailable = 'load' | 'error' | 'timeout' | 'invalidated';
 
 let lazy: Lazy | null = null;
 let loading: Promise<Lazy | null> | null = null;
@@ -27,6 +49,34 @@ let rawPolicy: unknown;
 let snoozeUntil = 0;
 let failed = false;
 let disclaimer = '';
+let faults: Faults = {};
+let unavailable: Unavailable | null = null;
+const statusListeners = new Set<() => void>();
+
+function readFaults(v: unknown): Faults {
+  return v && typeof v === 'object' ? (v as Faults) : {};
+}
+
+export function debugFaults(): Faults {
+  return faults;
+}
+
+/** Why the last attempt to check failed (load, error, timeout, invalidated), or null. */
+export function checkingUnavailable(): Unavailable | null {
+  return unavailable;
+}
+
+export function setUnavailable(reason: Unavailable | null): void {
+  if (unavailable === reason) return;
+  unavailable = reason;
+  for (const cb of statusListeners) cb();
+}
+
+/** Called when checking becomes unavailable or available again; returns an unsubscribe. */
+export function onStatusChange(cb: () => void): () => void {
+  statusListeners.add(cb);
+  return () => statusListeners.delete(cb);
+}
 
 function compile(): void {
   if (!lazy) return;
@@ -45,19 +95,27 @@ export function loadEngine(signal: AbortSignal): Promise<Lazy | null> {
   loading ??= (async () => {
     try {
       failed = false;
+      // User Timing marks (seen by DevTools and by bench/browser.mjs): load start, module in, policy compiled.
+      performance.mark('postcheck:engine-start');
       const [stored, user] = await Promise.all([
-        browser.storage.local.get([POLICY_KEY, SNOOZE_KEY]),
+        browser.storage.local.get([POLICY_KEY, SNOOZE_KEY, FAULTS_KEY]),
         browser.storage.sync.get(USER_KEY).catch(() => ({}) as Record<string, unknown>),
         import(/* @vite-ignore */ browser.runtime.getURL('/postcheck-engine.js')),
       ]);
+      faults = readFaults(stored[FAULTS_KEY]);
+      if (faults.loadFails) throw new Error('debugFaults.loadFails');
       rawPolicy = stored[POLICY_KEY] ?? undefined;
       snoozeUntil = typeof stored[SNOOZE_KEY] === 'number' ? stored[SNOOZE_KEY] : 0;
       disclaimer = readDisclaimer((user as Record<string, unknown>)[USER_KEY]);
       lazy = (globalThis as Record<string, unknown>)[LAZY_GLOBAL] as Lazy;
+      performance.mark('postcheck:engine-loaded');
       compile();
+      warmUp();
+      performance.mark('postcheck:engine-ready');
       const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
         if (area === 'sync' && USER_KEY in changes) disclaimer = readDisclaimer(changes[USER_KEY]!.newValue);
         if (area !== 'local') return;
+        if (FAULTS_KEY in changes) faults = readFaults(changes[FAULTS_KEY]!.newValue);
         if (POLICY_KEY in changes) {
           rawPolicy = changes[POLICY_KEY]!.newValue ?? undefined;
           compile();
@@ -68,16 +126,37 @@ export function loadEngine(signal: AbortSignal): Promise<Lazy | null> {
         }
       };
       browser.storage.onChanged.addListener(onChanged);
-      signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged));
+      signal.addEventListener('abort', () => {
+        try {
+          browser.storage.onChanged.removeListener(onChanged);
+        } catch {
+          /* the extension context is already gone */
+        }
+      });
       return lazy;
     } catch (error) {
       console.warn('[postcheck] engine failed to load; posts go through unchecked', error);
       failed = true;
+      setUnavailable('load');
       loading = null; // a later focus may try again
       return null;
     }
   })();
   return loading;
+}
+
+/**
+ * One check on a short text right after loading: the first check on a page
+ * pays for lazy initialisation and cold code, and it should not be the user's
+ * (it counts against CHECK_BUDGET_MS).
+ */
+function warmUp(): void {
+  if (!lazy || !compiled) return;
+  try {
+    lazy.check('Postcheck is ready. Mijn baas, my boss, mon patron, mein Chef.', { compiled, at: new Date(), lang: navigator.language });
+  } catch {
+    /* the real check will report it */
+  }
 }
 
 function readDisclaimer(settings: unknown): string {
@@ -102,6 +181,11 @@ export function engineFailed(): boolean {
   return failed;
 }
 
+/** The user snoozed Postcheck: nothing is asked (the photo/video question included). */
+export function snoozed(): boolean {
+  return snoozeUntil > Date.now();
+}
+
 export function policy(): Policy | null {
   return compiled?.policy ?? null;
 }
@@ -109,28 +193,56 @@ export function policy(): Policy | null {
 /** Where the post goes, for the policy's per-site settings (`sites.linkedin`…). */
 export type SiteName = NonNullable<CheckContext['site']>;
 
-/** Synchronous check; null when the engine is not ready or threw (callers fail open). */
+/**
+ * Synchronous check; null when the engine is not ready, threw, or took longer
+ * than CHECK_BUDGET_MS (callers fail open: the post goes through, and the
+ * indicator says checking is unavailable).
+ */
 export function checkNow(text: string, site?: SiteName): CheckResult | null {
   if (!lazy || !compiled) return null;
   if (snoozeUntil > Date.now()) return { language: 'en', findings: [] };
+  const started = performance.now();
   try {
-    return lazy.check(text, { compiled, at: new Date(), lang: navigator.language, ...(site ? { site } : {}) });
+    if (faults.slowMs) while (performance.now() - started < faults.slowMs) { /* a slow engine (test fault) */ }
+    if (faults.checkThrows) throw new Error('debugFaults.checkThrows');
+    const result = lazy.check(text, { compiled, at: new Date(), lang: navigator.language, ...(site ? { site } : {}) });
+    const ms = performance.now() - started;
+    if (ms > CHECK_BUDGET_MS) {
+      console.warn(`[postcheck] check took ${Math.round(ms)} ms (budget ${CHECK_BUDGET_MS} ms); letting the post through`);
+      setUnavailable('timeout');
+      return null;
+    }
+    setUnavailable(null);
+    return result;
   } catch (error) {
     console.warn('[postcheck] check failed; letting the post through', error);
+    setUnavailable('error');
     return null;
   }
 }
 
-/** Loads if needed, then checks; null on failure or after `timeoutMs` (fail open). */
+/**
+ * Loads if needed (within LOAD_BUDGET_MS: the first use fetches and compiles
+ * the engine), then checks (within CHECK_BUDGET_MS, see checkNow); null on
+ * failure or timeout (fail open).
+ */
 export async function checkSoon(
   text: string,
   site: SiteName | undefined,
   signal: AbortSignal,
-  timeoutMs = 4000,
+  loadTimeoutMs = LOAD_BUDGET_MS,
 ): Promise<CheckResult | null> {
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs));
+  let timer = 0;
+  const timeout = new Promise<null>((resolve) => {
+    timer = window.setTimeout(() => resolve(null), loadTimeoutMs);
+  });
   const ready = await Promise.race([loadEngine(signal), timeout]);
-  return ready ? checkNow(text, site) : null;
+  clearTimeout(timer);
+  if (!ready) {
+    setUnavailable('load');
+    return null;
+  }
+  return checkNow(text, site);
 }
 
 /**

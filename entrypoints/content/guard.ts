@@ -5,15 +5,22 @@
 //
 //   clean draft            -> nothing happens, the site posts (no visible delay)
 //   warn/block findings    -> event stopped, panel opens
+//   photos/videos attached -> media.severity info: a reminder, the site posts;
+//                             warn/block: held and asked in the panel (media.ts)
 //   engine not loaded yet  -> event stopped, load + check, then re-submit or panel
 //   engine fails/times out -> re-submit: Postcheck fails open, never loses a draft
+//   (over CHECK_BUDGET_MS = 200 ms for the check; LOAD_BUDGET_MS for a first load)
+//   extension context gone -> nothing is held (the extension was updated or
+//                          removed while the page was open); the indicator says so
+//   any error of our own   -> caught here, logged, the event left to the site
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CheckResult, Finding } from '../../rules';
-import { checkNow, checkSoon, engine, engineFailed, loadEngine, policy, toHold } from './engine';
+import { checkNow, checkSoon, debugFaults, engine, engineFailed, loadEngine, policy, toHold } from './engine';
 import { openPanel, PANEL_TAG, themeOf, uiLanguage, type PanelHandle } from './panel';
 import type { Composer, SiteAdapter } from './sites';
 import { appendText, readComposer, restoreSelection, saveSelection, selectText } from './text';
 import { whenGone } from './watcher';
+import { followMedia, hasMedia, markAsked, mediaAsk, remindOnce, type MediaAsk } from './media';
 
 /** How the held submit is replayed after "Post anyway" (or a clean late check). */
 type Replay =
@@ -42,6 +49,36 @@ export interface GuardHooks {
   onPanel?(open: boolean): void;
 }
 
+/**
+ * A context for one panel. WXT's createShadowRootUi registers its `remove` on
+ * ctx.onInvalidated and never unregisters it: with the page's context, every
+ * panel ever opened (its shadow host, listeners, and the composer it was
+ * anchored in) would stay reachable until the page unloads. This child context
+ * forwards the page context's invalidation while the panel is open and lets go
+ * of everything when it closes (tests/e2e/security.test.ts, 1,000 cycles).
+ */
+function panelContext(ctx: ContentScriptContext, signal: AbortSignal): { ctx: ContentScriptContext; release(): void } {
+  let local: AbortController | null = new AbortController();
+  const forward = () => local?.abort();
+  signal.addEventListener('abort', forward, { once: true });
+  const child = Object.create(ctx, {
+    onInvalidated: {
+      value: (cb: () => void) => {
+        const s = local?.signal;
+        s?.addEventListener('abort', cb, { once: true });
+        return () => s?.removeEventListener('abort', cb);
+      },
+    },
+  }) as ContentScriptContext;
+  return {
+    ctx: child,
+    release() {
+      signal.removeEventListener('abort', forward);
+      local = null;
+    },
+  };
+}
+
 export function initGuard(ctx: ContentScriptContext, adapter: SiteAdapter, signal: AbortSignal, hooks: GuardHooks = {}): void {
   let session: Session | null = null;
   /** Composer whose submit is held while the engine loads. */
@@ -57,6 +94,17 @@ export function initGuard(ctx: ContentScriptContext, adapter: SiteAdapter, signa
     event.preventDefault();
     event.stopImmediatePropagation();
   };
+
+  /** Our listeners never throw into the page: an error of ours lets the event through. */
+  function safe<E extends Event>(fn: (event: E) => void): (event: E) => void {
+    return (event) => {
+      try {
+        fn(event);
+      } catch (error) {
+        console.warn('[postcheck] guard error; leaving the event to the site', error);
+      }
+    };
+  }
 
   function onClick(event: MouseEvent) {
     if (replaying) return;
@@ -97,6 +145,10 @@ export function initGuard(ctx: ContentScriptContext, adapter: SiteAdapter, signa
   function decide(event: Event, composer: Composer, replay: Replay) {
     const editor = composer.editors[0];
     if (!editor) return;
+    // The extension was updated or removed while this page was open: our
+    // storage and engine are gone. Asking aborts the signal (every listener
+    // goes, the indicator says checking is unavailable); the site posts.
+    if (ctx.isInvalid) return;
     // A second press while we hold this composer: swallow it, the panel is the answer.
     if (session && session.composer.editors[0] === editor) {
       stop(event);
@@ -108,7 +160,7 @@ export function initGuard(ctx: ContentScriptContext, adapter: SiteAdapter, signa
       return;
     }
     const { text } = readComposer(adapter, composer);
-    if (text.trim() === '') return;
+    if (text.trim() === '' && !hasMedia(adapter.media(composer))) return;
     if (approval && approval.editor === editor && approval.text === text && Date.now() < approval.until) {
       approval = null;
       return;
@@ -116,22 +168,30 @@ export function initGuard(ctx: ContentScriptContext, adapter: SiteAdapter, signa
     if (engine()) {
       const result = checkNow(text, site);
       const findings = toHold(result, text);
-      if (findings.length === 0) return;
+      // Photos/videos: `info` reminds without holding, `warn`/`block` hold (media.ts).
+      const ask = result ? mediaAsk(adapter, composer, text, result) : null;
+      if (findings.length === 0 && !ask?.holds) return remindOnce(ctx, adapter, composer, text, result, ask);
       stop(event);
-      void open(composer, replay, text, findings, stricterReason(result, findings));
+      void open(composer, replay, text, findings, stricterReason(result, findings), ask, result);
       return;
     }
     // A post faster than the engine: hold, check, then re-submit or open the panel.
     if (engineFailed()) return;
     stop(event);
     pending = composer.root;
-    void checkSoon(text, site, signal).then((result) => {
-      pending = null;
-      if (signal.aborted) return;
-      const findings = toHold(result, text);
-      if (findings.length === 0) replay_(composer, replay);
-      else void open(composer, replay, text, findings, stricterReason(result, findings));
-    });
+    void checkSoon(text, site, signal)
+      .catch(() => null)
+      .then((result) => {
+        pending = null;
+        // Gone while we checked (extension updated): fail open, the site posts.
+        if (signal.aborted) return replay_(composer, replay);
+        const findings = toHold(result, text);
+        const ask = result ? mediaAsk(adapter, composer, text, result) : null;
+        if (findings.length === 0 && !ask?.holds) {
+          replay_(composer, replay);
+          remindOnce(ctx, adapter, composer, text, result, ask);
+        } else void open(composer, replay, text, findings, stricterReason(result, findings), ask, result);
+      });
   }
 
   function keyInit(e: KeyboardEvent): KeyboardEventInit & { keyCode: number; which: number } {
@@ -172,14 +232,23 @@ export function initGuard(ctx: ContentScriptContext, adapter: SiteAdapter, signa
     }, 30);
   }
 
-  async function open(composer: Composer, replay: Replay, text: string, findings: Finding[], stricter?: string) {
+  async function open(
+    composer: Composer, replay: Replay, text: string, findings: Finding[], stricter?: string,
+    ask: MediaAsk | null = null, result: CheckResult | null = null,
+  ) {
     const lazy = engine();
     if (!lazy) return replay_(composer, replay);
     const pol = policy();
     const allow = pol?.postAnyway ?? {};
+    // The photo/video question, asked once for this draft; it follows the composer's media while open.
+    let media = ask;
+    if (media) markAsked(media.key);
+    let stopMedia = () => {};
     const canPostAnyway = (s: Finding[]) =>
-      s.some((f) => f.severity === 'block') ? allow.block === true : allow.warn !== false;
+      s.some((f) => f.severity === 'block') || media?.nudge.severity === 'block' ? allow.block === true : allow.warn !== false;
 
+    // The panel's own lifetime (see panelContext): released when it closes.
+    const scope = panelContext(ctx, signal);
     const current: Session = {
       composer, replay, text, findings, panel: null,
       stopWatching: whenGone(composer.root, () => close(), signal),
@@ -189,7 +258,9 @@ export function initGuard(ctx: ContentScriptContext, adapter: SiteAdapter, signa
 
     function close() {
       current.stopWatching();
+      stopMedia();
       current.panel?.close();
+      scope.release();
       if (session === current) {
         session = null;
         hooks.onPanel?.(false);
@@ -232,7 +303,8 @@ export function initGuard(ctx: ContentScriptContext, adapter: SiteAdapter, signa
     }
 
     try {
-      current.panel = await openPanel(ctx, lazy, composer.root, {
+      if (debugFaults().panelThrows) throw new Error('debugFaults.panelThrows');
+      current.panel = await openPanel(scope.ctx, lazy, composer.root, {
         uiLang: uiLanguage(pol?.language),
         theme: themeOf(composer.root),
         text, findings,
@@ -240,6 +312,7 @@ export function initGuard(ctx: ContentScriptContext, adapter: SiteAdapter, signa
         requireReason: allow.requireReason === true,
         policyUrl: pol?.policyUrl,
         stricter,
+        media: media?.nudge,
         onEdit: edit,
         // The reason is for the user's own reflection; it is not stored or sent anywhere.
         onPostAnyway: () => post(true),
@@ -247,6 +320,12 @@ export function initGuard(ctx: ContentScriptContext, adapter: SiteAdapter, signa
         onInsert: (f) => void insert(f),
       });
       if (session !== current) current.panel.close();
+      else {
+        stopMedia = followMedia(adapter, composer, () => current.text, result, signal, (next) => {
+          media = next;
+          current.panel?.update({ media: next?.nudge, canPostAnyway: canPostAnyway(current.findings) });
+        });
+      }
     } catch (error) {
       // Drawing failed: we cannot ask, so we do not stand in the way.
       console.warn('[postcheck] panel failed; posting', error);
@@ -262,8 +341,8 @@ export function initGuard(ctx: ContentScriptContext, adapter: SiteAdapter, signa
   }
 
   const capture = { capture: true, signal };
-  window.addEventListener('click', onClick, capture);
-  window.addEventListener('keydown', onKeyDown, capture);
-  window.addEventListener('focusin', onFocusIn, { ...capture, passive: true });
+  window.addEventListener('click', safe(onClick), capture);
+  window.addEventListener('keydown', safe(onKeyDown), capture);
+  window.addEventListener('focusin', safe(onFocusIn), { ...capture, passive: true });
   signal.addEventListener('abort', () => session?.panel?.close(), { once: true });
 }

@@ -9,6 +9,7 @@ import { isPlainObject, readCategory, safePolicyUrl, type Json, type PolicyStatu
 import { saveUserSettings } from '../../lib/policy-client';
 import { categoryHelp, categoryName, severityName, type MessageKey, type T } from '../../lib/ui-i18n';
 import { Logo, OriginBadge, Section, formatTime, usePublished, useT } from '../../lib/ui-common';
+import { MediaSitesCard } from './media-sites';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const LANG_NAMES: Record<Lang, string> = { nl: 'Nederlands', en: 'English', fr: 'Français', de: 'Deutsch' };
@@ -71,6 +72,7 @@ export function OptionsApp() {
       </div>
 
       <CategoriesCard t={t} effective={effective} status={status} user={user} save={save} />
+      <MediaSitesCard t={t} effective={effective} status={status} />
 
       <div class="grid">
         <ConfidentialCard t={t} effective={effective} status={status} user={user} save={save} />

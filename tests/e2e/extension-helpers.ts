@@ -1,7 +1,8 @@
 // Helpers for the extension's end-to-end tests, on top of the shared harness
 // (tests/e2e/harness.ts): the built extension, its panel, and policies.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locator, Page, Worker } from 'playwright-core';
 import { launchBrowser, type LaunchOptions, type Launched } from './harness';
@@ -35,8 +36,39 @@ export function ensureExtensionBuilt(): string {
   return EXTENSION_DIR;
 }
 
+/**
+ * Launches Chromium with a private copy of the build: another process may
+ * rebuild .output/chrome-mv3 while a long test file runs, and the lazily
+ * imported engine would then be missing mid-session. Same manifest key, so
+ * the same extension id.
+ */
 export async function launchWithExtension(options: Omit<LaunchOptions, 'extensionPath'> = {}): Promise<Launched> {
-  const launched = await launchBrowser({ ...options, extensionPath: ensureExtensionBuilt() });
+  const source = ensureExtensionBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'postcheck-ext-'));
+  const needed = ['manifest.json', 'postcheck-engine.js', 'background.js', 'content-scripts/content.js'];
+  for (let attempt = 0; ; attempt++) {
+    cpSync(source, dir, { recursive: true });
+    if (needed.every((f) => existsSync(join(dir, f)))) break;
+    rmSync(dir, { recursive: true, force: true });
+    if (attempt > 20) throw new Error(`incomplete build in ${source}`);
+    mkdirSync(dir);
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  let launched: Launched;
+  try {
+    launched = await launchBrowser({ ...options, extensionPath: dir });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const close = launched.close;
+  launched = {
+    ...launched,
+    async close() {
+      await close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
   if (launched.extensionId !== EXTENSION_ID) {
     await launched.close();
     throw new Error(`extension id ${launched.extensionId} is not the fixed ${EXTENSION_ID}: manifest key changed?`);

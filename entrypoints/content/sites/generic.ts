@@ -2,7 +2,7 @@
 // site files share. When a site renames its data-testid or classes, a composer
 // is still recognised as "a rich-text box with a Post/Reply/Plaatsen/Publier/
 // Posten button close by".
-import type { Composer, InsertMethod, SiteAdapter } from './types';
+import type { Composer, InsertMethod, MediaCount, SiteAdapter } from './types';
 
 /** Editors of the common rich-text libraries and plain contenteditable textboxes. */
 export const GENERIC_EDITOR =
@@ -55,6 +55,12 @@ export interface AdapterSpec {
   submitsOnEnter?: (editor: HTMLElement) => boolean;
   blocks?: (editor: HTMLElement) => Element[];
   insertMethods?: InsertMethod[];
+  /**
+   * Counts the attachment previews inside a composer's root (the smallest
+   * element holding its editor and its Post control, so also the previews the
+   * site draws between the two). Sites without it report no media.
+   */
+  media?: (root: Element) => MediaCount;
 }
 
 function editorsIn(root: Element, spec: AdapterSpec): HTMLElement[] {
@@ -141,7 +147,78 @@ export function makeAdapter(spec: AdapterSpec): SiteAdapter {
       if (spec.blocks) return spec.blocks(editor);
       return genericBlocks(editor);
     },
+
+    media(composer) {
+      if (!spec.media) return noMedia();
+      try {
+        return spec.media(composer.root);
+      } catch {
+        return noMedia(); // a redesign we do not understand: no question rather than a wrong one
+      }
+    },
   };
+}
+
+export function noMedia(): MediaCount {
+  return { images: 0, videos: 0, gifs: 0 };
+}
+
+export interface MediaMarkers {
+  /** Elements that stand for one GIF each (a GIF often plays as a <video>). */
+  gif?: string;
+  /** Elements that stand for one video each, when the <video> itself is not drawn yet. */
+  video?: string;
+  /** What is not an attachment although it shows an image (a link preview card). */
+  exclude?: string;
+}
+
+const GIF_SRC = /^data:image\/gif|\.gif(?:$|[?#])|giphy\.com|tenor\.com|\/tweet_video/i;
+
+/**
+ * Counts the media previews inside `containers` (each counted once even when
+ * containers nest): a GIF marker counts as one GIF whatever plays inside it; a
+ * <video> as one video; an <img> as one photo, or a GIF when its source says so.
+ * Images inside buttons (icons of the remove/edit controls) are not media.
+ */
+export function countPreviews(containers: Iterable<Element>, markers: MediaMarkers = {}): MediaCount {
+  const count = noMedia();
+  const seen = new Set<Element>();
+  const roots = [...new Set(containers)];
+  const outer = roots.filter((c) => !roots.some((o) => o !== c && o.contains(c)));
+  for (const container of outer) {
+    const gifs = markers.gif ? [...container.querySelectorAll(markers.gif)] : [];
+    const videoMarks = markers.video ? [...container.querySelectorAll(markers.video)] : [];
+    const inside = (el: Element, set: Element[]) => set.some((g) => g === el || g.contains(el));
+    for (const g of gifs) {
+      if (seen.has(g)) continue;
+      seen.add(g);
+      count.gifs++;
+    }
+    for (const v of videoMarks) {
+      if (seen.has(v) || inside(v, gifs)) continue;
+      seen.add(v);
+      count.videos++;
+    }
+    // A container may itself be the preview (an <img>/<video> handed in directly).
+    const previews = container.matches('img, video') ? [container] : [...container.querySelectorAll('img, video')];
+    for (const el of previews) {
+      if (seen.has(el) || inside(el, gifs) || inside(el, videoMarks)) continue;
+      seen.add(el);
+      if (markers.exclude && el.matches(markers.exclude)) continue;
+      if (el.localName === 'img' && el.closest('button, [role="button"]') && isIcon(el)) continue;
+      const src = (el as HTMLImageElement | HTMLVideoElement).currentSrc || el.getAttribute('src') || '';
+      if (el.localName === 'video') count.videos++;
+      else if (GIF_SRC.test(src) || /^gif$/i.test(el.getAttribute('alt') ?? '')) count.gifs++;
+      else count.images++;
+    }
+  }
+  return count;
+}
+
+/** A small image inside a control (an icon), not a preview. */
+function isIcon(img: Element): boolean {
+  const w = Number(img.getAttribute('width') ?? '0');
+  return w > 0 && w <= 32;
 }
 
 /** Paragraph-like children when the editor has them (Lexical, Quill), else the editor itself. */

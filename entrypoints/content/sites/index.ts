@@ -14,4 +14,4 @@ export function adapterFor(hostname: string): SiteAdapter {
   return genericAdapter;
 }
 
-export type { Composer, InsertMethod, SiteAdapter } from './types';
+export type { Composer, InsertMethod, MediaCount, SiteAdapter } from './types';

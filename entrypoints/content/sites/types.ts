@@ -13,6 +13,13 @@ export interface Composer {
 
 export type InsertMethod = 'paste' | 'execCommand' | 'beforeinput';
 
+/** Attachments a composer holds, counted from its own previews (never from the files). */
+export interface MediaCount {
+  images: number;
+  videos: number;
+  gifs: number;
+}
+
 export interface SiteAdapter {
   readonly name: 'x' | 'facebook' | 'linkedin' | 'generic';
   /** The editor an event happened in, from its composed path (pierces open shadow roots). */
@@ -25,6 +32,11 @@ export interface SiteAdapter {
   submitsOnEnter(editor: HTMLElement): boolean;
   /** Editor blocks (lines/paragraphs) in order, to read text without the editor's API. */
   blocks(editor: HTMLElement): Element[];
+  /**
+   * Photos, videos and GIFs attached to this composer, counted from the
+   * attachment previews the site draws in it. Nothing is read from the files.
+   */
+  media(composer: Composer): MediaCount;
   /** How this site's editor accepts foreign text, best first. */
   readonly insertMethods: InsertMethod[];
 }
