@@ -412,10 +412,17 @@ export function check(text: string, ctx: CheckContext): CheckResult {
 function dedupe(findings: Finding[]): Finding[] {
   findings.sort((x, y) => x.start - y.start || SEVERITY_RANK[y.severity] - SEVERITY_RANK[x.severity] || y.end - x.end);
   const out: Finding[] = [];
+  // Sorted by start: a kept finding that overlaps f is the one of its category reaching furthest.
+  const reach = new Map<Category, number>(); // category → index in out
   for (const f of findings) {
-    const clash = out.find((g) => g.category === f.category && f.start < g.end && g.start < f.end);
-    if (!clash) { out.push(f); continue; }
-    if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[clash.severity]) out[out.indexOf(clash)] = f;
+    const k = reach.get(f.category);
+    const clash = k === undefined ? undefined : out[k]!;
+    if (!clash || clash.end <= f.start) {
+      out.push(f);
+      if (!clash || f.end > clash.end) reach.set(f.category, out.length - 1);
+      continue;
+    }
+    if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[clash.severity]) out[k!] = f;
   }
   return out.sort((x, y) => x.start - y.start || x.end - y.end);
 }
@@ -524,7 +531,15 @@ function hitTokens(h: Hit, tokens: Token[]): [number, number] {
   if (h.first >= 0) return [h.first, h.last];
   let first = -1;
   let last = -1;
-  for (let i = 0; i < tokens.length; i++) {
+  // Tokens are sorted by offset: jump to the first that can overlap.
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= h.start!) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.end > h.start! && t.start < h.end!) { if (first < 0) first = i; last = i; }
     else if (t.start >= h.end!) break;
@@ -547,13 +562,25 @@ function holds(u: CompiledUnless, h: Hit, matches: Matches, tokens: Token[], tex
   if (u.kind === 'sentence') {
     const s1 = tokens[hf]!.sentence;
     const s2 = tokens[hl]!.sentence;
-    return found.some((m) => tokens[m.first]!.sentence >= s1 && tokens[m.first]!.sentence <= s2);
+    // Matches are sorted by token, and sentences grow with tokens: search, don't scan.
+    let lo = 0;
+    let hi = found.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[found[mid]!.first]!.sentence < s1) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < found.length && tokens[found[lo]!.first]!.sentence <= s2;
   }
   const part = u.of === 'a' ? h.a : u.of === 'b' ? h.b : undefined;
   const first = part ? part.first : hf;
   const last = part ? part.last : hl;
   const sentence = tokens[first]!.sentence;
-  for (const m of found) {
+  const from = lowerBound(found, Math.min(first, hf) - u.window - MAX_PHRASE);
+  const until = Math.max(last, hl) + u.window;
+  for (let i = from; i < found.length; i++) {
+    const m = found[i]!;
+    if (m.first > until) break;
     if (tokens[m.first]!.sentence !== sentence) continue;
     const inside = m.first >= first && m.last <= last;
     if (u.side === 'inside') {
