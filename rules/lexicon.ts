@@ -32,6 +32,8 @@ export interface LexMatch {
 
 /** Minimum length of the other part of a compound (`*tail`): kut|baas, voll|idiot. */
 const MIN_COMPOUND_HEAD = 3;
+/** An entry that is one plain word: no braces, stars, wildcards, flags, inflection marks or spaces. */
+const PLAIN = /^[^\s{}*_=^~]+$/;
 const LANG_INDEX: Record<EntryLang, number> = { nl: 0, en: 1, fr: 2, de: 3, any: 4 };
 const INFLECT_MARK = /([\p{L}'-]+)~([nv]?)/gu;
 
@@ -53,9 +55,9 @@ export function expandBraces(s: string): string[] {
 }
 
 /** Interned: thousands of entries share a handful of (lexicon, language) pairs. */
-const endCache = new Map<string, End>();
+const endCache = new Map<number, End>();
 function endOf(lex: number, lang: EntryLang, strict: boolean): End {
-  const k = `${lex}|${lang}|${strict}`;
+  const k = (lex * 8 + LANG_INDEX[lang]) * 2 + (strict ? 1 : 0);
   let e = endCache.get(k);
   if (!e) endCache.set(k, (e = { lex, lang, strict }));
   return e;
@@ -305,6 +307,16 @@ export class LexiconIndex {
   add(lexName: string, raw: string, lang: EntryLang): void {
     const lex = this.id(lexName);
     const trie = this.tries[this.tries.length - 1]!;
+    // Fast path: one plain word (most entries) needs no chunking at all.
+    if (PLAIN.test(raw)) {
+      const folded = foldCached(raw);
+      if (!folded.length) return;
+      let node = -1;
+      for (const t of folded) node = trie.child(node, { t, mode: Mode.Exact });
+      trie.addEnd(node, endOf(lex, lang, false));
+      this.entryCount++;
+      return;
+    }
     let s = this.inflect(raw).trim();
     let strict = false;
     let cased = false;
@@ -312,8 +324,15 @@ export class LexiconIndex {
     if (s.startsWith('=')) { cased = true; s = s.slice(1); }
     let frontier: number[] = [-1]; // -1: nothing matched yet (the roots)
     for (const chunk of splitChunks(s)) {
+      const alts = chunkWords(chunk, cased);
+      if (frontier.length === 1 && alts.length === 1) {
+        let node = frontier[0]!;
+        for (const w of alts[0]!) node = trie.child(node, w);
+        frontier = [node];
+        continue;
+      }
       const next = new Set<number>();
-      for (const words of chunkWords(chunk, cased)) {
+      for (const words of alts) {
         for (const from of frontier) {
           let node = from;
           for (const w of words) node = trie.child(node, w);
