@@ -134,18 +134,12 @@ export function localize(t: Localized | undefined, lang: Lang): string {
 
 /** Validate the packs; throws with every error by pack and JSON path. */
 export function validatePacks(packs: Pack[]): void {
-  const known = new Set<string>();
   const errors: string[] = [];
-  // common.json first: other packs may use its lexicons.
-  const ordered = [...packs].sort((x, y) => (x.category === 'common' ? -1 : y.category === 'common' ? 1 : 0));
-  const defined = new Map<string, Set<string>>();
-  for (const p of ordered) defined.set(p.id, new Set(Object.keys(p.lexicons ?? {})));
-  for (const p of ordered) {
+  for (const p of packs) {
+    // A pack may use lexicons of any other pack (common.json's above all) but not redefine them.
     const others = new Set<string>();
-    for (const [id, names] of defined) if (id !== p.id) names.forEach((n) => others.add(n));
-    // A pack may use lexicons of any other pack but not redefine them.
+    for (const q of packs) if (q.id !== p.id) Object.keys(q.lexicons ?? {}).forEach((n) => others.add(n));
     for (const e of validatePack(p, others)) errors.push(`${p.id}: ${e.path}: ${e.message}`);
-    Object.keys(p.lexicons ?? {}).forEach((n) => known.add(n));
   }
   if (errors.length) throw new Error(`invalid rule packs:\n  ${errors.join('\n  ')}`);
 }
@@ -301,6 +295,7 @@ interface Hit {
 
 class Matches {
   private byLex: LexMatch[][] = [];
+  private unions = new Map<number[], LexMatch[]>();
   constructor(all: LexMatch[]) {
     for (const m of all) (this.byLex[m.lex] ??= []).push(m);
     for (const list of this.byLex) list?.sort((x, y) => x.first - y.first || x.last - y.last);
@@ -341,13 +336,24 @@ class Matches {
       if (!seen.has(key)) { seen.add(key); list.push(m); }
     }
     list.sort((x, y) => x.first - y.first || x.last - y.last);
+    this.unions.clear(); // a merged list may include this lexicon
   }
 
+  /**
+   * The matches of several lexicons, merged in token order. Rules and their
+   * filters ask for the same compiled lexicon arrays once per hit, so the
+   * merge is kept per array (per post).
+   */
   of(lex: number[]): LexMatch[] {
     if (lex.length === 1) return this.byLex[lex[0]!] ?? [];
-    const out: LexMatch[] = [];
-    for (const l of lex) { const m = this.byLex[l]; if (m) out.push(...m); }
-    return out.sort((x, y) => x.first - y.first || x.last - y.last);
+    let out = this.unions.get(lex);
+    if (!out) {
+      out = [];
+      for (const l of lex) { const m = this.byLex[l]; if (m) out.push(...m); }
+      out.sort((x, y) => x.first - y.first || x.last - y.last);
+      this.unions.set(lex, out);
+    }
+    return out;
   }
 }
 

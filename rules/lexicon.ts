@@ -63,15 +63,6 @@ function endOf(lex: number, lang: EntryLang, strict: boolean): End {
   return e;
 }
 
-const chunkCache = new Map<string, string[]>();
-function expandChunk(chunk: string): string[] {
-  let alts = chunkCache.get(chunk);
-  if (!alts) {
-    alts = expandBraces(chunk);
-    if (chunkCache.size < 100_000) chunkCache.set(chunk, alts);
-  }
-  return alts;
-}
 
 /**
  * Word ids shared by an index and its forks: a token whose text is no
@@ -227,7 +218,7 @@ function chunkWords(chunk: string, cased: boolean): Word[][] {
   if (!alts) {
     const seen = new Set<string>();
     alts = [];
-    for (const alt of expandChunk(chunk)) {
+    for (const alt of expandBraces(chunk)) {
       const words = wordsOf(alt, cased);
       const sig = words.map((w) => `${w.mode}:${w.t}`).join(' ');
       if (seen.has(sig)) continue;
@@ -283,10 +274,6 @@ export class LexiconIndex {
       this.ids.set(name, id);
     }
     return id;
-  }
-
-  has(name: string): boolean {
-    return this.ids.has(name);
   }
 
   /** `parasite~` → `{parasite,parasites}` from the precomputed table (base form if absent). */
