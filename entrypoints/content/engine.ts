@@ -12,6 +12,7 @@ import type { PanelModule } from '../../components/api';
 export interface Lazy extends PanelModule {
   compilePolicy(policy?: unknown): Compiled;
   check(text: string, ctx: CheckContext): CheckResult;
+  isWorkTime(at: Date, hours: NonNullable<Policy['workHours']>): boolean;
 }
 
 export const LAZY_GLOBAL = '__postcheckLazy';
@@ -110,8 +111,10 @@ export function loadEngine(signal: AbortSignal): Promise<Lazy | null> {
       lazy = (globalThis as Record<string, unknown>)[LAZY_GLOBAL] as Lazy;
       performance.mark('postcheck:engine-loaded');
       compile();
+      performance.mark('postcheck:engine-compiled');
       warmUp();
       performance.mark('postcheck:engine-ready');
+      warmClockWhenIdle();
       const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
         if (area === 'sync' && USER_KEY in changes) disclaimer = readDisclaimer(changes[USER_KEY]!.newValue);
         if (area !== 'local') return;
@@ -157,6 +160,22 @@ function warmUp(): void {
   } catch {
     /* the real check will report it */
   }
+}
+
+/**
+ * A policy with a time zone needs ICU's time-zone database at the first
+ * political hit (~40 ms to start): start it while the page is idle instead.
+ */
+function warmClockWhenIdle(): void {
+  const hours = compiled?.policy.workHours;
+  if (!hours?.timeZone || typeof requestIdleCallback !== 'function') return;
+  requestIdleCallback(() => {
+    try {
+      lazy?.isWorkTime(new Date(), hours);
+    } catch {
+      /* checked again, with its own fallback, at the first hit */
+    }
+  }, { timeout: 5000 });
 }
 
 function readDisclaimer(settings: unknown): string {
