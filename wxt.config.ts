@@ -40,18 +40,40 @@ function precompiledPacks(): Plugin {
     async load(id) {
       if (id !== PRECOMPILED) return null;
       const snap = JSON.parse(await packsSnapshotJson());
-      // The two big strings (words, edge stream) as plain literals, the rest through
+      // The two big strings (words, arrays) as plain literals, the rest through
       // JSON.parse of a literal: V8 reads data faster so than as object literals.
-      const { words, stream } = snap.index;
+      const { words, data } = snap.index;
       snap.index.words = '';
-      snap.index.stream = '';
+      snap.index.data = '';
       return `import { thawPacks } from ${JSON.stringify(resolve('rules/packs-snapshot.ts'))};\n` +
         `export const BUILTIN_PACKS = /* @__PURE__ */ (() => {\n` +
         `  const s = JSON.parse(${JSON.stringify(JSON.stringify(snap))});\n` +
         `  s.index.words = ${JSON.stringify(words)};\n` +
-        `  s.index.stream = ${JSON.stringify(stream)};\n` +
+        `  s.index.data = ${JSON.stringify(data)};\n` +
         `  return thawPacks(s);\n` +
         `})();\n`;
+    },
+  };
+}
+
+// The engine bundle (postcheck-engine.js) leaves re2js out: rules/re2.ts is
+// swapped for rules/re2-on-demand.ts there, and postcheck-re2.js is loaded
+// only for a policy with custom patterns. Other bundles (background, options)
+// keep rules/re2.ts.
+const RE2_MODULE = resolve('rules/re2.ts');
+function re2OnDemandInEngine(): Plugin {
+  let engineBuild = false;
+  return {
+    name: 'postcheck:re2-on-demand',
+    enforce: 'pre',
+    options(opts) {
+      engineBuild = JSON.stringify(opts.input ?? '').includes('postcheck-engine');
+      return null;
+    },
+    async resolveId(source, importer, options) {
+      if (!engineBuild || !/(^|\/)re2(\.ts)?$/.test(source)) return null;
+      const r = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return r?.id === RE2_MODULE ? resolve('rules/re2-on-demand.ts') : null;
     },
   };
 }
@@ -59,7 +81,7 @@ function precompiledPacks(): Plugin {
 export default defineConfig({
   // Dev knob: build only some entrypoints, e.g. POSTCHECK_ONLY=content,postcheck-engine,background
   ...(process.env.POSTCHECK_ONLY ? { filterEntrypoints: process.env.POSTCHECK_ONLY.split(',') } : {}),
-  vite: () => ({ plugins: [preact(), precompiledPacks()] }),
+  vite: () => ({ plugins: [preact(), precompiledPacks(), re2OnDemandInEngine()] }),
   manifest: ({ browser, manifestVersion }) => ({
     // Localised in public/_locales (en, nl, fr, de).
     name: '__MSG_extName__',
@@ -90,7 +112,7 @@ export default defineConfig({
     // runtime.getURL returns), so a page cannot probe for Postcheck at a fixed one.
     web_accessible_resources:
       manifestVersion === 3
-        ? [{ resources: ['postcheck-engine.js'], matches: SITE_MATCHES, use_dynamic_url: true }]
-        : ['postcheck-engine.js'],
+        ? [{ resources: ['postcheck-engine.js', 'postcheck-re2.js'], matches: SITE_MATCHES, use_dynamic_url: true }]
+        : ['postcheck-engine.js', 'postcheck-re2.js'],
   }),
 });

@@ -10,7 +10,7 @@ import { packIndex } from './pack-index';
 import { GAP_RE, validatePack, type Pack, type PackRule, type SeqPart, type UnlessCond } from './pack';
 import { BUILTIN_PACKS } from './packs/index';
 import { DEFAULT_POLICY, PolicyError, validatePolicy, type Policy, type Site, type ValidateOptions } from './policy';
-import { RE2JS } from 're2js';
+import { re2, type Re2 } from './re2';
 import { normalize, type Token } from './text';
 import type { Category, CheckResult, Finding, Lang, Localized, Severity } from './types';
 import { isWorkTime } from './workhours';
@@ -218,7 +218,7 @@ export function compilePolicy(input?: unknown, packs: Pack[] = BUILTIN_PACKS, op
       for (const t of c.terms) index.add(lex, escapeEntry(t), 'any');
       rules.push({ ...base, type: 'term', a: [index.id(lex)] });
     }
-    if (c.pattern) rules.push({ ...base, id: c.terms?.length ? `custom/${c.id}/pattern` : base.id, type: 'pattern', a: [], pattern: { re2: RE2JS.compile(c.pattern) } });
+    if (c.pattern) rules.push({ ...base, id: c.terms?.length ? `custom/${c.id}/pattern` : base.id, type: 'pattern', a: [], pattern: { re2: re2().compile(c.pattern) } });
   }
   return { policy, rules, index, derived: derivedOf(packs, ids), packs };
 }
@@ -479,7 +479,7 @@ function lowerBound(list: LexMatch[], first: number): number {
  * they cannot rely on backtracking features); they run on the native engine,
  * which is much faster for the simple patterns packs use.
  */
-type Pattern = { re2: RE2JS } | { native: RegExp };
+type Pattern = { re2: Re2 } | { native: RegExp };
 
 function packPattern(source: string): Pattern {
   // validatePack has checked that the pattern is valid RE2 too.
@@ -487,7 +487,7 @@ function packPattern(source: string): Pattern {
   try {
     return { native: new RegExp(ci ? source.slice(4) : source, ci ? 'giu' : 'gu') };
   } catch {
-    return { re2: RE2JS.compile(source) };
+    return { re2: re2().compile(source) };
   }
 }
 

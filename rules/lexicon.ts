@@ -16,8 +16,8 @@ export type EntryLang = Lang | 'any';
 
 export const enum Mode { Exact, Prefix, Suffix, Any, Cased }
 
-/** `wid`: the word's id (plain words only), assigned once when the word is first folded. */
-export interface Word { t: string; mode: Mode; wid?: number }
+/** `wid`: the word's id in vocabulary `widOf` (plain words only), cached: Word objects are shared by every entry. */
+export interface Word { t: string; mode: Mode; wid?: number; widOf?: Words }
 
 /** What a completed path in the trie means: lexicon, language, strictness. */
 export interface End { lex: number; lang: EntryLang; strict: boolean }
@@ -66,44 +66,45 @@ export function endOf(lex: number, lang: EntryLang, strict: boolean): End {
 
 /**
  * Word ids shared by an index and its forks: a token whose text is no
- * lexicon word is rejected by one map lookup.
+ * lexicon word is rejected by one lookup. A precompiled index brings its own
+ * vocabulary (FrozenWords in lexicon-snapshot.ts) with ids 0..n-1; words
+ * added later (policy terms) get the next ids.
  */
 export class Words {
-  ids = new Map<string, number>();
-  list: string[] = [];
+  private ids = new Map<string, number>();
+  private added: string[] = [];
   // Side indexes for stretched (idioooot) and masked (f*ck) tokens, built on
   // first need: most posts have neither, and a precompiled index must load
   // without touching every word.
   private dd: Map<string, number[]> | null = null;
   private len: Map<number, [string, number][]> | null = null;
 
+  /** `base`: how many ids a subclass's own vocabulary holds before these. */
+  constructor(protected readonly base = 0) {}
+
+  /** The id of a word already known, or undefined. */
+  get(t: string): number | undefined {
+    return this.ids.get(t);
+  }
+
+  /** The id of a word, added when new. */
   id(t: string): number {
-    let id = this.ids.get(t);
+    let id = this.get(t);
     if (id === undefined) {
-      id = this.list.length;
+      id = this.base + this.added.length;
       this.ids.set(t, id);
-      this.list.push(t);
+      this.added.push(t);
       if (this.dd) this.side(t, id);
     }
     return id;
   }
 
-  /** Ids of many words at once (a precompiled index loading): the same as id() on each. */
-  idsOf(words: string[]): Int32Array {
-    const out = new Int32Array(words.length);
-    const { ids, list } = this;
-    for (let i = 0; i < words.length; i++) {
-      const t = words[i]!;
-      let id = ids.get(t);
-      if (id === undefined) {
-        id = list.length;
-        ids.set(t, id);
-        list.push(t);
-        if (this.dd) this.side(t, id);
-      }
-      out[i] = id;
-    }
-    return out;
+  word(id: number): string {
+    return this.added[id - this.base]!;
+  }
+
+  get size(): number {
+    return this.base + this.added.length;
   }
 
   /** De-doubled form → ids. */
@@ -121,7 +122,7 @@ export class Words {
   private buildSide() {
     this.dd = new Map();
     this.len = new Map();
-    this.list.forEach((t, id) => this.side(t, id));
+    for (let id = 0; id < this.size; id++) this.side(this.word(id), id);
   }
 
   private side(t: string, id: number) {
@@ -135,7 +136,7 @@ export class Words {
   }
 }
 
-/** One vocabulary for every index: word ids are cached on the (shared) Word objects. */
+/** The vocabulary of indexes compiled from entries (their forks share it). */
 export const WORDS = new Words();
 
 /** What matching needs from a trie: the mutable one below, or a precompiled one (lexicon-snapshot.ts). */
@@ -197,7 +198,8 @@ export class Trie implements TrieView {
   /** The child of `node` (or of the roots, for node -1) along word `w`. */
   child(node: number, w: Word): number {
     if (w.mode === Mode.Exact) {
-      const wid = w.wid ?? (w.wid = this.words.id(w.t));
+      let wid = w.wid;
+      if (wid === undefined || w.widOf !== this.words) { wid = w.wid = this.words.id(w.t); w.widOf = this.words; }
       const from = node < 0 ? 0 : node;
       const m = (this.edges[wid] ??= new Map());
       let c = m.get(from);
@@ -308,12 +310,13 @@ function foldCached(part: string): string[] {
 export class LexiconIndex {
   readonly names: string[] = [];
   private ids = new Map<string, number>();
-  readonly words = WORDS;
-  tries: TrieView[] = [new Trie(this.words)];
+  tries: TrieView[];
   entryCount = 0;
 
   /** English inflections precomputed with compromise (scripts/inflect-packs.mjs). */
-  constructor(private inflections: Record<string, string[]> = {}) {}
+  constructor(private inflections: Record<string, string[]> = {}, readonly words: Words = WORDS, tries?: TrieView[]) {
+    this.tries = tries ?? [new Trie(words)];
+  }
 
   /**
    * A copy that shares this index's trie (read-only from now on) and adds
@@ -321,10 +324,9 @@ export class LexiconIndex {
    * policy only adds its own terms.
    */
   fork(): LexiconIndex {
-    const f = new LexiconIndex(this.inflections);
+    const f = new LexiconIndex(this.inflections, this.words, [...this.tries, new Trie(this.words)]);
     f.names.push(...this.names);
     this.ids.forEach((v, k) => f.ids.set(k, v));
-    f.tries = [...this.tries, new Trie(this.words)];
     f.entryCount = this.entryCount;
     return f;
   }
@@ -406,7 +408,7 @@ export class LexiconIndex {
     const seen = new Set<number>();
     const words = this.words;
     // Each token's word id, once (undefined: no lexicon has this word).
-    const wids = tokens.map((t) => words.ids.get(t.t));
+    const wids = tokens.map((t) => words.get(t.t));
     const emit = (ends: End[], first: number, last: number) => {
       for (const e of ends) {
         if (e.strict && e.lang !== lang) continue;

@@ -1,7 +1,7 @@
 // The policy an admin pushes (managed storage, policies.json, or the CLI's
 // --policy file): its type, defaults and strict validation.
 
-import { RE2JS } from 're2js';
+import { re2 } from './re2';
 import schemaJson from './policy-schema.json';
 import { validate, type PathError, type Schema } from './schema';
 import type { Category, Lang, Localized, Severity } from './types';
@@ -100,7 +100,7 @@ export function validatePolicy(input: unknown, opts: ValidateOptions = {}): Poli
     if (!r.terms?.length && !r.pattern) more.push({ path: at, message: 'needs "terms" or "pattern"' });
     if (r.pattern !== undefined) {
       try {
-        RE2JS.compile(r.pattern);
+        re2().compile(r.pattern);
       } catch (e) {
         more.push({ path: `${at}.pattern`, message: `not a valid RE2 pattern: ${(e as Error).message}` });
       }

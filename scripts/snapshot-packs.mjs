@@ -39,5 +39,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const json = await packsSnapshotJson();
   const s = JSON.parse(json);
   console.log(`packs snapshot: ${(json.length / 1024).toFixed(1)} KB in ${(performance.now() - t0).toFixed(0)} ms; ` +
-    `${s.index.entryCount} entries → ${s.index.nodes} nodes, ${s.index.edges} edges, ${s.index.words.split('\n').length} words`);
+    `${s.index.entryCount} entries → ${s.index.nodes} nodes, ${s.index.edges} edges, ${s.index.words.split("\n").length} words; arrays ${(s.index.data.length / 1024).toFixed(1)} KB base64, words ${(s.index.words.length / 1024).toFixed(1)} KB`);
 }

@@ -8,6 +8,7 @@
 import { browser } from 'wxt/browser';
 import type { CheckContext, CheckResult, Compiled, Finding, Policy } from '../../rules';
 import type { PanelModule } from '../../components/api';
+import { policyNeedsRe2, RE2_GLOBAL } from '../../rules/re2-on-demand';
 
 export interface Lazy extends PanelModule {
   compilePolicy(policy?: unknown): Compiled;
@@ -91,6 +92,12 @@ function compile(): void {
   }
 }
 
+/** RE2 (its own script, 150 KB) only for a policy with custom patterns; rules/re2-on-demand.ts. */
+async function ensureRe2(policy: unknown): Promise<void> {
+  if (!policyNeedsRe2(policy) || (globalThis as Record<string, unknown>)[RE2_GLOBAL]) return;
+  await import(/* @vite-ignore */ browser.runtime.getURL('/postcheck-re2.js'));
+}
+
 /** Starts loading once; resolves null when the engine cannot load (we then fail open). */
 export function loadEngine(signal: AbortSignal): Promise<Lazy | null> {
   loading ??= (async () => {
@@ -98,10 +105,12 @@ export function loadEngine(signal: AbortSignal): Promise<Lazy | null> {
       failed = false;
       // User Timing marks (seen by DevTools and by bench/browser.mjs): load start, module in, policy compiled.
       performance.mark('postcheck:engine-start');
+      const local = browser.storage.local.get([POLICY_KEY, SNOOZE_KEY, FAULTS_KEY]);
       const [stored, user] = await Promise.all([
-        browser.storage.local.get([POLICY_KEY, SNOOZE_KEY, FAULTS_KEY]),
+        local,
         browser.storage.sync.get(USER_KEY).catch(() => ({}) as Record<string, unknown>),
         import(/* @vite-ignore */ browser.runtime.getURL('/postcheck-engine.js')),
+        local.then((s) => ensureRe2(s[POLICY_KEY])),
       ]);
       faults = readFaults(stored[FAULTS_KEY]);
       if (faults.loadFails) throw new Error('debugFaults.loadFails');
@@ -120,8 +129,11 @@ export function loadEngine(signal: AbortSignal): Promise<Lazy | null> {
         if (area !== 'local') return;
         if (FAULTS_KEY in changes) faults = readFaults(changes[FAULTS_KEY]!.newValue);
         if (POLICY_KEY in changes) {
-          rawPolicy = changes[POLICY_KEY]!.newValue ?? undefined;
-          compile();
+          const next = changes[POLICY_KEY]!.newValue ?? undefined;
+          void ensureRe2(next).then(() => {
+            rawPolicy = next;
+            compile();
+          });
         }
         if (SNOOZE_KEY in changes) {
           const v = changes[SNOOZE_KEY]!.newValue;
