@@ -1,5 +1,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
+// @ts-expect-error: a plain .mjs build script without type declarations
+import { packsSnapshotJson } from './scripts/snapshot-packs.mjs';
 import preact from '@preact/preset-vite';
 import { EXTENSION_KEY, GECKO_ID } from './lib/extension-id';
 import { SITE_MATCHES } from './entrypoints/content/matches';
@@ -17,10 +21,67 @@ if (!existsSync(SCHEMA)) {
   writeFileSync(SCHEMA, JSON.stringify({ type: 'object', properties: {} }, null, 2) + '\n');
 }
 
+// The extension ships the packs precompiled: `rules/packs/index` (the packs'
+// JSON, compiled on first use) is replaced in this build by a module that
+// thaws a snapshot of the compiled index (rules/packs-snapshot.ts). Compiling
+// in the page took ~250 ms; thawing takes a few. Node (CLI, tests) keeps
+// compiling the JSON, and a unit test holds both paths to the same findings.
+const PACKS_INDEX = resolve('rules/packs/index.ts');
+const PRECOMPILED = '\0postcheck:precompiled-packs';
+function precompiledPacks(): Plugin {
+  return {
+    name: 'postcheck:precompiled-packs',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!/packs\/index(\.ts)?$/.test(source)) return null;
+      const r = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return r?.id === PACKS_INDEX ? PRECOMPILED : null;
+    },
+    async load(id) {
+      if (id !== PRECOMPILED) return null;
+      const snap = JSON.parse(await packsSnapshotJson());
+      // The two big strings (words, arrays) as plain literals, the rest through
+      // JSON.parse of a literal: V8 reads data faster so than as object literals.
+      const { words, data } = snap.index;
+      snap.index.words = '';
+      snap.index.data = '';
+      return `import { thawPacks } from ${JSON.stringify(resolve('rules/packs-snapshot.ts'))};\n` +
+        `export const BUILTIN_PACKS = /* @__PURE__ */ (() => {\n` +
+        `  const s = JSON.parse(${JSON.stringify(JSON.stringify(snap))});\n` +
+        `  s.index.words = ${JSON.stringify(words)};\n` +
+        `  s.index.data = ${JSON.stringify(data)};\n` +
+        `  return thawPacks(s);\n` +
+        `})();\n`;
+    },
+  };
+}
+
+// The engine bundle (postcheck-engine.js) leaves re2js out: rules/re2.ts is
+// swapped for rules/re2-on-demand.ts there, and postcheck-re2.js is loaded
+// only for a policy with custom patterns. Other bundles (background, options)
+// keep rules/re2.ts.
+const RE2_MODULE = resolve('rules/re2.ts');
+function re2OnDemandInEngine(): Plugin {
+  let engineBuild = false;
+  return {
+    name: 'postcheck:re2-on-demand',
+    enforce: 'pre',
+    options(opts) {
+      engineBuild = JSON.stringify(opts.input ?? '').includes('postcheck-engine');
+      return null;
+    },
+    async resolveId(source, importer, options) {
+      if (!engineBuild || !/(^|\/)re2(\.ts)?$/.test(source)) return null;
+      const r = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return r?.id === RE2_MODULE ? resolve('rules/re2-on-demand.ts') : null;
+    },
+  };
+}
+
 export default defineConfig({
   // Dev knob: build only some entrypoints, e.g. POSTCHECK_ONLY=content,postcheck-engine,background
   ...(process.env.POSTCHECK_ONLY ? { filterEntrypoints: process.env.POSTCHECK_ONLY.split(',') } : {}),
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), precompiledPacks(), re2OnDemandInEngine()] }),
   manifest: ({ browser, manifestVersion }) => ({
     // Localised in public/_locales (en, nl, fr, de).
     name: '__MSG_extName__',
@@ -51,7 +112,7 @@ export default defineConfig({
     // runtime.getURL returns), so a page cannot probe for Postcheck at a fixed one.
     web_accessible_resources:
       manifestVersion === 3
-        ? [{ resources: ['postcheck-engine.js'], matches: SITE_MATCHES, use_dynamic_url: true }]
-        : ['postcheck-engine.js'],
+        ? [{ resources: ['postcheck-engine.js', 'postcheck-re2.js'], matches: SITE_MATCHES, use_dynamic_url: true }]
+        : ['postcheck-engine.js', 'postcheck-re2.js'],
   }),
 });

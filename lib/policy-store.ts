@@ -14,7 +14,7 @@
 import { browser } from 'wxt/browser';
 export { KEYS, loadPublished, loadUserSettings, saveUserSettings, watchPublished } from './policy-client';
 export type { PolicyErrorsRecord, PublishedState } from './policy-client';
-import { DEFAULT_POLICY, validatePolicy } from '../rules/index';
+import { DEFAULT_POLICY, validatePolicy } from '../rules/policy';
 import { KEYS, readUser, type PolicyErrorsRecord } from './policy-client';
 import {
   computeEffective,

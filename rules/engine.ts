@@ -5,12 +5,12 @@
 
 import { detect, type DetectorName } from './detectors';
 import { browserLang, detectLanguage } from './language';
-import { LexiconIndex, type EntryLang, type LexMatch } from './lexicon';
+import type { EntryLang, LexiconIndex, LexMatch } from './lexicon';
+import { packIndex } from './pack-index';
 import { GAP_RE, validatePack, type Pack, type PackRule, type SeqPart, type UnlessCond } from './pack';
 import { BUILTIN_PACKS } from './packs/index';
-import inflections from './packs/inflections.json';
-import { DEFAULT_POLICY, PolicyError, validatePolicy, type Policy, type Site } from './policy';
-import { RE2JS } from 're2js';
+import { DEFAULT_POLICY, PolicyError, validatePolicy, type Policy, type Site, type ValidateOptions } from './policy';
+import { re2, type Re2 } from './re2';
 import { normalize, type Token } from './text';
 import type { Category, CheckResult, Finding, Lang, Localized, Severity } from './types';
 import { isWorkTime } from './workhours';
@@ -148,8 +148,8 @@ export function validatePacks(packs: Pack[]): void {
  * Compile the built-in packs (or `packs`) with a policy. The policy is
  * validated first: an invalid one throws a PolicyError listing every error.
  */
-export function compilePolicy(input?: unknown, packs: Pack[] = BUILTIN_PACKS): Compiled {
-  const v = validatePolicy(input);
+export function compilePolicy(input?: unknown, packs: Pack[] = BUILTIN_PACKS, opts: ValidateOptions = {}): Compiled {
+  const v = validatePolicy(input, opts);
   if (!v.ok) throw new PolicyError(v.errors);
   const policy: Policy = { ...DEFAULT_POLICY, ...v.policy };
   const index = packIndex(packs).fork();
@@ -218,28 +218,9 @@ export function compilePolicy(input?: unknown, packs: Pack[] = BUILTIN_PACKS): C
       for (const t of c.terms) index.add(lex, escapeEntry(t), 'any');
       rules.push({ ...base, type: 'term', a: [index.id(lex)] });
     }
-    if (c.pattern) rules.push({ ...base, id: c.terms?.length ? `custom/${c.id}/pattern` : base.id, type: 'pattern', a: [], pattern: { re2: RE2JS.compile(c.pattern) } });
+    if (c.pattern) rules.push({ ...base, id: c.terms?.length ? `custom/${c.id}/pattern` : base.id, type: 'pattern', a: [], pattern: { re2: re2().compile(c.pattern) } });
   }
   return { policy, rules, index, derived: derivedOf(packs, ids), packs };
-}
-
-// The packs' lexicons are compiled once per set of packs; each policy forks it.
-const packIndexCache = new WeakMap<Pack[], LexiconIndex>();
-function packIndex(packs: Pack[]): LexiconIndex {
-  let index = packIndexCache.get(packs);
-  if (!index) {
-    index = new LexiconIndex(inflections as Record<string, string[]>);
-    for (const pack of packs) {
-      for (const [name, langs] of Object.entries(pack.lexicons ?? {})) {
-        if ('seq' in langs) { index.id(name); continue; } // derived: computed per post from other lexicons
-        for (const [lang, list] of Object.entries(langs as Record<string, string[]>)) {
-          for (const entry of list ?? []) index.add(name, entry, lang as EntryLang);
-        }
-      }
-    }
-    packIndexCache.set(packs, index);
-  }
-  return index;
 }
 
 /** Policy terms are literal text: neutralise the pack syntax characters. */
@@ -371,7 +352,9 @@ export function check(text: string, ctx: CheckContext): CheckResult {
 
   const matches = new Matches(compiled.index.match(tokens, language));
   for (const d of compiled.derived) matches.derive(d, tokens);
-  const workTime = compiled.policy.workHours ? isWorkTime(at, compiled.policy.workHours) : false;
+  // Only asked when a work-hours rule has a hit: most posts never need the clock.
+  let workTime: boolean | undefined;
+  const isWork = () => (workTime ??= compiled.policy.workHours ? isWorkTime(at, compiled.policy.workHours) : false);
   const findings: Finding[] = [];
 
   const site = ctx.site ? compiled.policy.sites?.[ctx.site] : undefined;
@@ -384,7 +367,6 @@ export function check(text: string, ctx: CheckContext): CheckResult {
     let severity = siteCat?.severity ?? rule.severity;
     const raised = stricter && !siteCat?.severity && STEP_UP.has(rule.category) && severity !== 'block';
     if (raised) severity = severity === 'info' ? 'warn' : 'block';
-    if (rule.workHoursOnly && !workTime) continue;
     let hits: Hit[];
     switch (rule.type) {
       case 'term': hits = matches.of(rule.a).map((m) => ({ first: m.first, last: m.last, a: m })); break;
@@ -392,6 +374,7 @@ export function check(text: string, ctx: CheckContext): CheckResult {
       case 'detector': hits = detect(rule.detector!, text).map((s) => ({ first: -1, last: -1, ...s })); break;
       case 'pattern': hits = patternHits(rule.pattern!, text); break;
     }
+    if (rule.workHoursOnly && hits.length && !isWork()) continue;
     let lastEnd = -1;
     for (const h of hits) {
       if (rule.requires.length && !rule.requires.every((u) => holds(u, h, matches, tokens, text))) continue;
@@ -496,15 +479,15 @@ function lowerBound(list: LexMatch[], first: number): number {
  * they cannot rely on backtracking features); they run on the native engine,
  * which is much faster for the simple patterns packs use.
  */
-type Pattern = { re2: RE2JS } | { native: RegExp };
+type Pattern = { re2: Re2 } | { native: RegExp };
 
 function packPattern(source: string): Pattern {
-  RE2JS.compile(source); // must be valid RE2 (validated with the pack)
+  // validatePack has checked that the pattern is valid RE2 too.
   const ci = source.startsWith('(?i)');
   try {
     return { native: new RegExp(ci ? source.slice(4) : source, ci ? 'giu' : 'gu') };
   } catch {
-    return { re2: RE2JS.compile(source) };
+    return { re2: re2().compile(source) };
   }
 }
 

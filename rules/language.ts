@@ -1,15 +1,14 @@
-// Language of a post: franc-min restricted to the four covered languages,
-// helped by stop words on short posts (where trigram statistics are weak).
+// Language of a post: trigram scores against the four covered languages
+// (language-trigrams.ts, franc's models), helped by stop words on short posts
+// (where trigram statistics are weak).
 // The language only chooses the wording of messages and of the disclaimer
 // suggestion: every language's lexicons are matched on every post.
 
-import { francAll } from 'franc-min';
+import { trigramScores } from './language-trigrams';
 import type { Token } from './text';
 import type { Lang } from './types';
 
-const ISO3: Record<string, Lang> = { nld: 'nl', eng: 'en', fra: 'fr', deu: 'de' };
-const ONLY = Object.keys(ISO3);
-/** franc is slow and no better on long texts: a prefix decides. */
+/** Trigram statistics are no better on long texts: a prefix decides. */
 const SAMPLE = 400;
 
 const STOPWORDS: Record<Lang, string[]> = {
@@ -40,16 +39,10 @@ export function detectLanguage(text: string, tokens: Token[], fallback?: Lang): 
   }
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
   if (sample.length >= 20) {
-    const ranked = francAll(sample, { only: ONLY, minLength: 20 });
-    const top = ranked[0];
-    if (top && top[0] !== 'und') {
-      // Trigram scores are 0..1 (1 best); weight them like a few stop words.
-      const weight = Math.min(6, 1 + sample.length / 60);
-      for (const [code, s] of ranked) {
-        const l = ISO3[code];
-        if (l) score[l] += s * weight;
-      }
-    }
+    const ranked = trigramScores(sample);
+    // Trigram scores are 0..1 (1 best); weight them like a few stop words.
+    const weight = Math.min(6, 1 + sample.length / 60);
+    for (const [l, s] of ranked) score[l] += s * weight;
   }
   let best: Lang | undefined;
   let bestScore = 0;

@@ -14,13 +14,13 @@ import type { Lang } from './types';
 
 export type EntryLang = Lang | 'any';
 
-const enum Mode { Exact, Prefix, Suffix, Any, Cased }
+export const enum Mode { Exact, Prefix, Suffix, Any, Cased }
 
-/** `wid`: the word's id (plain words only), assigned once when the word is first folded. */
-interface Word { t: string; mode: Mode; wid?: number }
+/** `wid`: the word's id in vocabulary `widOf` (plain words only), cached: Word objects are shared by every entry. */
+export interface Word { t: string; mode: Mode; wid?: number; widOf?: Words }
 
 /** What a completed path in the trie means: lexicon, language, strictness. */
-interface End { lex: number; lang: EntryLang; strict: boolean }
+export interface End { lex: number; lang: EntryLang; strict: boolean }
 
 export interface LexMatch {
   lex: number;
@@ -34,7 +34,7 @@ export interface LexMatch {
 const MIN_COMPOUND_HEAD = 3;
 /** An entry that is one plain word: no braces, stars, wildcards, flags, inflection marks or spaces. */
 const PLAIN = /^[^\s{}*_=^~]+$/;
-const LANG_INDEX: Record<EntryLang, number> = { nl: 0, en: 1, fr: 2, de: 3, any: 4 };
+export const LANG_INDEX: Record<EntryLang, number> = { nl: 0, en: 1, fr: 2, de: 3, any: 4 };
 const INFLECT_MARK = /([\p{L}'-]+)~([nv]?)/gu;
 
 export function expandBraces(s: string): string[] {
@@ -56,7 +56,7 @@ export function expandBraces(s: string): string[] {
 
 /** Interned: thousands of entries share a handful of (lexicon, language) pairs. */
 const endCache = new Map<number, End>();
-function endOf(lex: number, lang: EntryLang, strict: boolean): End {
+export function endOf(lex: number, lang: EntryLang, strict: boolean): End {
   const k = (lex * 8 + LANG_INDEX[lang]) * 2 + (strict ? 1 : 0);
   let e = endCache.get(k);
   if (!e) endCache.set(k, (e = { lex, lang, strict }));
@@ -66,34 +66,91 @@ function endOf(lex: number, lang: EntryLang, strict: boolean): End {
 
 /**
  * Word ids shared by an index and its forks: a token whose text is no
- * lexicon word is rejected by one map lookup.
+ * lexicon word is rejected by one lookup. A precompiled index brings its own
+ * vocabulary (FrozenWords in lexicon-snapshot.ts) with ids 0..n-1; words
+ * added later (policy terms) get the next ids.
  */
-class Words {
-  ids = new Map<string, number>();
-  /** De-doubled form → ids (stretched tokens: idioooot). */
-  dedoubled = new Map<string, number[]>();
-  /** Length → [word, id] (masked tokens: f*ck). */
-  byLength = new Map<number, [string, number][]>();
+export class Words {
+  private ids = new Map<string, number>();
+  private added: string[] = [];
+  // Side indexes for stretched (idioooot) and masked (f*ck) tokens, built on
+  // first need: most posts have neither, and a precompiled index must load
+  // without touching every word.
+  private dd: Map<string, number[]> | null = null;
+  private len: Map<number, [string, number][]> | null = null;
 
+  /** `base`: how many ids a subclass's own vocabulary holds before these. */
+  constructor(protected readonly base = 0) {}
+
+  /** The id of a word already known, or undefined. */
+  get(t: string): number | undefined {
+    return this.ids.get(t);
+  }
+
+  /** The id of a word, added when new. */
   id(t: string): number {
-    let id = this.ids.get(t);
+    let id = this.get(t);
     if (id === undefined) {
-      id = this.ids.size;
+      id = this.base + this.added.length;
       this.ids.set(t, id);
-      const dd = dedouble(t);
-      const l = this.dedoubled.get(dd);
-      if (l) l.push(id);
-      else this.dedoubled.set(dd, [id]);
-      const b = this.byLength.get(t.length);
-      if (b) b.push([t, id]);
-      else this.byLength.set(t.length, [[t, id]]);
+      this.added.push(t);
+      if (this.dd) this.side(t, id);
     }
     return id;
   }
+
+  word(id: number): string {
+    return this.added[id - this.base]!;
+  }
+
+  get size(): number {
+    return this.base + this.added.length;
+  }
+
+  /** De-doubled form → ids. */
+  get dedoubled(): Map<string, number[]> {
+    if (!this.dd) this.buildSide();
+    return this.dd!;
+  }
+
+  /** Length → [word, id]. */
+  get byLength(): Map<number, [string, number][]> {
+    if (!this.len) this.buildSide();
+    return this.len!;
+  }
+
+  private buildSide() {
+    this.dd = new Map();
+    this.len = new Map();
+    for (let id = 0; id < this.size; id++) this.side(this.word(id), id);
+  }
+
+  private side(t: string, id: number) {
+    const dd = dedouble(t);
+    const l = this.dd!.get(dd);
+    if (l) l.push(id);
+    else this.dd!.set(dd, [id]);
+    const b = this.len!.get(t.length);
+    if (b) b.push([t, id]);
+    else this.len!.set(t.length, [[t, id]]);
+  }
 }
 
-/** One vocabulary for every index: word ids are cached on the (shared) Word objects. */
-const WORDS = new Words();
+/** The vocabulary of indexes compiled from entries (their forks share it). */
+export const WORDS = new Words();
+
+/** What matching needs from a trie: the mutable one below, or a precompiled one (lexicon-snapshot.ts). */
+export interface TrieView {
+  edge(node: number, wid: number): number | undefined;
+  endsAt(node: number): End[] | undefined;
+  wildAt(node: number): { w: Word; node: number }[] | undefined;
+  prefix: Map<string, number>;
+  suffix: Map<string, number>;
+  cased: Map<string, number>;
+  any: number;
+  prefixLens: number[];
+  suffixLens: number[];
+}
 
 /**
  * One word trie over numeric nodes. Node 0 is the root of entries that start
@@ -102,9 +159,9 @@ const WORDS = new Words();
  * (word id → parent node → child node): a few thousand small maps instead of
  * a map per node, which keeps compiling cheap for the garbage collector.
  */
-class Trie {
-  private nodes = 1;
-  private edges: (Map<number, number> | undefined)[] = [];
+export class Trie implements TrieView {
+  nodes = 1;
+  edges: (Map<number, number> | undefined)[] = [];
   ends: (End[] | undefined)[] = [];
   wild: ({ w: Word; node: number }[] | undefined)[] = [];
   prefix = new Map<string, number>();
@@ -114,10 +171,18 @@ class Trie {
   prefixLens: number[] = [];
   suffixLens: number[] = [];
 
-  constructor(private words: Words) {}
+  constructor(readonly words: Words) {}
 
   edge(node: number, wid: number): number | undefined {
     return this.edges[wid]?.get(node);
+  }
+
+  endsAt(node: number): End[] | undefined {
+    return this.ends[node];
+  }
+
+  wildAt(node: number): { w: Word; node: number }[] | undefined {
+    return this.wild[node];
   }
 
   private fresh(): number {
@@ -133,7 +198,8 @@ class Trie {
   /** The child of `node` (or of the roots, for node -1) along word `w`. */
   child(node: number, w: Word): number {
     if (w.mode === Mode.Exact) {
-      const wid = w.wid ?? (w.wid = this.words.id(w.t));
+      let wid = w.wid;
+      if (wid === undefined || w.widOf !== this.words) { wid = w.wid = this.words.id(w.t); w.widOf = this.words; }
       const from = node < 0 ? 0 : node;
       const m = (this.edges[wid] ??= new Map());
       let c = m.get(from);
@@ -244,12 +310,13 @@ function foldCached(part: string): string[] {
 export class LexiconIndex {
   readonly names: string[] = [];
   private ids = new Map<string, number>();
-  private words = WORDS;
-  private tries: Trie[] = [new Trie(this.words)];
+  tries: TrieView[];
   entryCount = 0;
 
   /** English inflections precomputed with compromise (scripts/inflect-packs.mjs). */
-  constructor(private inflections: Record<string, string[]> = {}) {}
+  constructor(private inflections: Record<string, string[]> = {}, readonly words: Words = WORDS, tries?: TrieView[]) {
+    this.tries = tries ?? [new Trie(words)];
+  }
 
   /**
    * A copy that shares this index's trie (read-only from now on) and adds
@@ -257,11 +324,9 @@ export class LexiconIndex {
    * policy only adds its own terms.
    */
   fork(): LexiconIndex {
-    const f = new LexiconIndex(this.inflections);
+    const f = new LexiconIndex(this.inflections, this.words, [...this.tries, new Trie(this.words)]);
     f.names.push(...this.names);
     this.ids.forEach((v, k) => f.ids.set(k, v));
-    f.words = this.words;
-    f.tries = [...this.tries, new Trie(this.words)];
     f.entryCount = this.entryCount;
     return f;
   }
@@ -293,7 +358,8 @@ export class LexiconIndex {
    */
   add(lexName: string, raw: string, lang: EntryLang): void {
     const lex = this.id(lexName);
-    const trie = this.tries[this.tries.length - 1]!;
+    const trie = this.tries[this.tries.length - 1];
+    if (!(trie instanceof Trie)) throw new Error('a precompiled index is read-only: fork() it first');
     // Fast path: one plain word (most entries) needs no chunking at all.
     if (PLAIN.test(raw)) {
       const folded = foldCached(raw);
@@ -342,7 +408,7 @@ export class LexiconIndex {
     const seen = new Set<number>();
     const words = this.words;
     // Each token's word id, once (undefined: no lexicon has this word).
-    const wids = tokens.map((t) => words.ids.get(t.t));
+    const wids = tokens.map((t) => words.get(t.t));
     const emit = (ends: End[], first: number, last: number) => {
       for (const e of ends) {
         if (e.strict && e.lang !== lang) continue;
@@ -354,7 +420,7 @@ export class LexiconIndex {
       }
     };
     // Children of `node` along token k's word: exact, stretched, masked.
-    const exactChildren = (trie: Trie, node: number, k: number, visit: (n: number) => void) => {
+    const exactChildren = (trie: TrieView, node: number, k: number, visit: (n: number) => void) => {
       const tok = tokens[k]!;
       const wid = wids[k];
       if (wid !== undefined) { const c = trie.edge(node, wid); if (c !== undefined) visit(c); }
@@ -376,13 +442,13 @@ export class LexiconIndex {
     for (const trie of this.tries) {
       // Follow a phrase from `node` whose last matched token is `last`.
       const walk = (node: number, first: number, last: number): void => {
-        const ends = trie.ends[node];
+        const ends = trie.endsAt(node);
         if (ends) emit(ends, first, last);
         const k = last + 1;
         const next = tokens[k];
         if (!next || next.sentence !== tokens[first]!.sentence) return;
         exactChildren(trie, node, k, (c) => walk(c, first, k));
-        const wl = trie.wild[node];
+        const wl = trie.wildAt(node);
         if (wl) for (const { w, node: n } of wl) if (wordFits(w, next)) walk(n, first, k);
       };
       for (let i = 0; i < tokens.length; i++) {

@@ -1,7 +1,7 @@
 // Rule packs: the data format of rules/packs/*.json (see PACKS.md) and its
 // validation, with errors named by JSON path like the policy's.
 
-import { RE2JS } from 're2js';
+import { re2 } from './re2';
 import { DETECTORS, type DetectorName } from './detectors';
 import { expandBraces } from './lexicon';
 import type { PathError } from './schema';
@@ -172,7 +172,7 @@ export function validatePack(pack: unknown, knownLexicons: Set<string> = new Set
         break;
       case 'pattern':
         if (typeof r.pattern !== 'string') errors.push({ path: `${p}.pattern`, message: 'expected an RE2 pattern string' });
-        else try { RE2JS.compile(r.pattern); } catch (e) { errors.push({ path: `${p}.pattern`, message: `not a valid RE2 pattern: ${(e as Error).message}` }); }
+        else try { re2().compile(r.pattern); } catch (e) { errors.push({ path: `${p}.pattern`, message: `not a valid RE2 pattern: ${(e as Error).message}` }); }
         break;
       default:
         errors.push({ path: `${p}.type`, message: 'expected "term", "near", "detector" or "pattern"' });

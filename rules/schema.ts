@@ -5,7 +5,6 @@
 // arrive as JSON strings where an object or array is expected (Firefox
 // policies set through the Windows registry) are parsed in place.
 
-import { RE2JS } from 're2js';
 
 export interface Schema {
   type?: 'object' | 'array' | 'string' | 'boolean' | 'integer' | 'number';
@@ -39,11 +38,14 @@ function collectIds(s: Schema, ids: Map<string, Schema>) {
   if (typeof s.additionalProperties === 'object') collectIds(s.additionalProperties, ids);
 }
 
-const patternCache = new Map<string, RE2JS>();
-function re2(pattern: string): RE2JS {
+// The schema's own patterns (ours, reviewed: short anchored character
+// classes) run on the native engine; admins' patterns in custom rules are
+// checked on RE2 by policy.ts.
+const patternCache = new Map<string, RegExp>();
+function schemaPattern(pattern: string): RegExp {
   let re = patternCache.get(pattern);
   if (!re) {
-    re = RE2JS.compile(pattern);
+    re = new RegExp(pattern, 'u');
     patternCache.set(pattern, re);
   }
   return re;
@@ -97,7 +99,7 @@ export function validate(schema: Schema, value: unknown): { value: unknown; erro
           const p = key(path, k);
           let sub = s.properties?.[k];
           if (!sub && s.patternProperties) {
-            for (const [pat, ps] of Object.entries(s.patternProperties)) if (re2(pat).matcher(k).find()) { sub = ps; break; }
+            for (const [pat, ps] of Object.entries(s.patternProperties)) if (schemaPattern(pat).test(k)) { sub = ps; break; }
           }
           if (!sub) {
             if (typeof s.additionalProperties === 'object') sub = s.additionalProperties;
@@ -123,7 +125,7 @@ export function validate(schema: Schema, value: unknown): { value: unknown; erro
         if (typeof v !== 'string') { errors.push({ path, message: `expected a string, got ${describe(v)}` }); return v; }
         if (s.minLength !== undefined && v.length < s.minLength) errors.push({ path, message: s.minLength === 1 ? 'must not be empty' : `must be at least ${s.minLength} characters` });
         if (s.maxLength !== undefined && v.length > s.maxLength) errors.push({ path, message: `is ${v.length} characters long, at most ${s.maxLength} allowed` });
-        if (s.pattern && !re2(s.pattern).matcher(v).find()) errors.push({ path, message: `${describe(v)} does not have the expected form (${s.pattern})` });
+        if (s.pattern && !schemaPattern(s.pattern).test(v)) errors.push({ path, message: `${describe(v)} does not have the expected form (${s.pattern})` });
         break;
       }
       case 'boolean':

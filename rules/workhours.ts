@@ -28,12 +28,26 @@ export function isWorkTime(at: Date, hours: NonNullable<Policy['workHours']>): b
   return result;
 }
 
+const LOCAL_DAYS: Day[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Day and HH:MM in the zone. Without a zone, the Date's own local fields: Intl's first use costs ~40 ms. */
+function clock(at: Date, timeZone: string | undefined): { day: Day | undefined; hhmm: string } {
+  if (timeZone) {
+    try {
+      const parts = formatter(timeZone).formatToParts(at);
+      const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+      return { day: DAY_OF[get('weekday')], hhmm: `${get('hour').padStart(2, '0')}:${get('minute').padStart(2, '0')}` };
+    } catch {
+      // A zone this browser does not know (the policy was validated elsewhere): local time.
+    }
+  }
+  return { day: LOCAL_DAYS[at.getDay()], hhmm: `${pad(at.getHours())}:${pad(at.getMinutes())}` };
+}
+
 function computeWorkTime(at: Date, hours: NonNullable<Policy['workHours']>): boolean {
-  const parts = formatter(hours.timeZone).formatToParts(at);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  const day = DAY_OF[get('weekday')];
+  const { day, hhmm } = clock(at, hours.timeZone);
   const days = hours.days ?? ['mon', 'tue', 'wed', 'thu', 'fri'];
   if (!day || !days.includes(day)) return false;
-  const hhmm = `${get('hour').padStart(2, '0')}:${get('minute').padStart(2, '0')}`;
   return hhmm >= (hours.start ?? '09:00') && hhmm < (hours.end ?? '17:00');
 }

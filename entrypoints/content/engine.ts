@@ -8,10 +8,12 @@
 import { browser } from 'wxt/browser';
 import type { CheckContext, CheckResult, Compiled, Finding, Policy } from '../../rules';
 import type { PanelModule } from '../../components/api';
+import { policyNeedsRe2, RE2_GLOBAL } from '../../rules/re2-on-demand';
 
 export interface Lazy extends PanelModule {
   compilePolicy(policy?: unknown): Compiled;
   check(text: string, ctx: CheckContext): CheckResult;
+  isWorkTime(at: Date, hours: NonNullable<Policy['workHours']>): boolean;
 }
 
 export const LAZY_GLOBAL = '__postcheckLazy';
@@ -90,6 +92,12 @@ function compile(): void {
   }
 }
 
+/** RE2 (its own script, 150 KB) only for a policy with custom patterns; rules/re2-on-demand.ts. */
+async function ensureRe2(policy: unknown): Promise<void> {
+  if (!policyNeedsRe2(policy) || (globalThis as Record<string, unknown>)[RE2_GLOBAL]) return;
+  await import(/* @vite-ignore */ browser.runtime.getURL('/postcheck-re2.js'));
+}
+
 /** Starts loading once; resolves null when the engine cannot load (we then fail open). */
 export function loadEngine(signal: AbortSignal): Promise<Lazy | null> {
   loading ??= (async () => {
@@ -97,10 +105,12 @@ export function loadEngine(signal: AbortSignal): Promise<Lazy | null> {
       failed = false;
       // User Timing marks (seen by DevTools and by bench/browser.mjs): load start, module in, policy compiled.
       performance.mark('postcheck:engine-start');
+      const local = browser.storage.local.get([POLICY_KEY, SNOOZE_KEY, FAULTS_KEY]);
       const [stored, user] = await Promise.all([
-        browser.storage.local.get([POLICY_KEY, SNOOZE_KEY, FAULTS_KEY]),
+        local,
         browser.storage.sync.get(USER_KEY).catch(() => ({}) as Record<string, unknown>),
         import(/* @vite-ignore */ browser.runtime.getURL('/postcheck-engine.js')),
+        local.then((s) => ensureRe2(s[POLICY_KEY])),
       ]);
       faults = readFaults(stored[FAULTS_KEY]);
       if (faults.loadFails) throw new Error('debugFaults.loadFails');
@@ -110,15 +120,20 @@ export function loadEngine(signal: AbortSignal): Promise<Lazy | null> {
       lazy = (globalThis as Record<string, unknown>)[LAZY_GLOBAL] as Lazy;
       performance.mark('postcheck:engine-loaded');
       compile();
+      performance.mark('postcheck:engine-compiled');
       warmUp();
       performance.mark('postcheck:engine-ready');
+      warmClockWhenIdle();
       const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
         if (area === 'sync' && USER_KEY in changes) disclaimer = readDisclaimer(changes[USER_KEY]!.newValue);
         if (area !== 'local') return;
         if (FAULTS_KEY in changes) faults = readFaults(changes[FAULTS_KEY]!.newValue);
         if (POLICY_KEY in changes) {
-          rawPolicy = changes[POLICY_KEY]!.newValue ?? undefined;
-          compile();
+          const next = changes[POLICY_KEY]!.newValue ?? undefined;
+          void ensureRe2(next).then(() => {
+            rawPolicy = next;
+            compile();
+          });
         }
         if (SNOOZE_KEY in changes) {
           const v = changes[SNOOZE_KEY]!.newValue;
@@ -157,6 +172,22 @@ function warmUp(): void {
   } catch {
     /* the real check will report it */
   }
+}
+
+/**
+ * A policy with a time zone needs ICU's time-zone database at the first
+ * political hit (~40 ms to start): start it while the page is idle instead.
+ */
+function warmClockWhenIdle(): void {
+  const hours = compiled?.policy.workHours;
+  if (!hours?.timeZone || typeof requestIdleCallback !== 'function') return;
+  requestIdleCallback(() => {
+    try {
+      lazy?.isWorkTime(new Date(), hours);
+    } catch {
+      /* checked again, with its own fallback, at the first hit */
+    }
+  }, { timeout: 5000 });
 }
 
 function readDisclaimer(settings: unknown): string {

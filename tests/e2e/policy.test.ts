@@ -28,7 +28,11 @@ const GOOD = {
   confidential: { terms: ['Project Falcon'] },
   workHours: { timeZone: 'Europe/Brussels', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:30', end: '17:00' },
   categories: { hate: { severity: 'block' } },
-  customRules: [{ id: 'bluebird', category: 'confidential', terms: ['Bluebird'], severity: 'warn' }],
+  customRules: [
+    { id: 'bluebird', category: 'confidential', terms: ['Bluebird'], severity: 'warn' },
+    // A pattern: the tab loads RE2 (postcheck-re2.js) on demand to compile it.
+    { id: 'ticket-ids', category: 'confidential', pattern: 'TCK-[0-9]{6}' },
+  ],
   policyUrl: 'https://intranet.acme.example/social-media',
   locks: ['categories'],
 };
@@ -116,7 +120,7 @@ describe('admin policy through /etc/chromium/policies/managed', () => {
     const managed = await waitForManagedPolicy(worker, (m) => Array.isArray((m.employer as any)?.names));
     expect((managed.employer as any).names).toEqual(GOOD.employer.names);
     const effective = await waitForEffectivePolicy(worker, (p) => p.employer?.names?.includes('Acme Logistics'));
-    expect(effective.customRules).toHaveLength(1);
+    expect(effective.customRules).toHaveLength(2);
     expect(effective.postAnyway).toEqual({ warn: true, block: false, requireReason: false }); // built-in default
     const status = await localGet('policyStatus');
     expect(status.source).toBe('admin');
@@ -130,7 +134,7 @@ describe('admin policy through /etc/chromium/policies/managed', () => {
     await expect.poll(() => options.getByTestId('employer-names').innerText()).toContain('Acme Logistics');
     expect(await options.getByTestId('employer-handles').innerText()).toContain('@acme');
     expect(await options.getByTestId('policy-source').innerText()).toMatch(/organisation/i);
-    expect(await options.getByTestId('custom-rules-count').innerText()).toMatch(/1/);
+    expect(await options.getByTestId('custom-rules-count').innerText()).toMatch(/2/);
     expect(await options.getByTestId('work-hours').innerText()).toContain('08:30');
     expect(await options.getByTestId('policy-link').getAttribute('href')).toBe(GOOD.policyUrl);
     expect(await options.getByTestId('policy-errors').count()).toBe(0);
@@ -170,6 +174,8 @@ describe('admin policy through /etc/chromium/policies/managed', () => {
     expect(await heldOnX(xTab, 'Acme Logistics are idiots')).toBe(true); // employer name from the policy
     expect(await heldOnX(xTab, 'Project Falcon launches next week')).toBe(true); // confidential term
     expect(await heldOnX(xTab, 'Big news: Bluebird ships on Monday!')).toBe(true); // custom rule
+    expect(await heldOnX(xTab, 'Fixed in TCK-204518 this morning, thanks all')).toBe(true); // custom pattern (RE2 on demand)
+    expect(await heldOnX(xTab, 'Fixed in TCK-2045 this morning, thanks all')).toBe(false);
     expect(await heldOnX(xTab, 'Nightjar is coming')).toBe(false);
   });
 
@@ -181,7 +187,7 @@ describe('admin policy through /etc/chromium/policies/managed', () => {
       (v) => !!v?.errors?.length,
     );
     const paths = errors.errors.map((e: { path: string }) => e.path).sort();
-    expect(paths).toEqual(['$.customRules[1].pattern', '$.workHours.start']);
+    expect(paths).toEqual(['$.customRules[2].pattern', '$.workHours.start']);
 
     const effective = await waitForEffectivePolicy(worker, (p) => p.confidential?.terms?.includes('Nightjar'));
     expect(effective.workHours.start).toBe('08:30'); // last good
@@ -196,7 +202,7 @@ describe('admin policy through /etc/chromium/policies/managed', () => {
     await expect.poll(() => errorItems.count()).toBe(2);
     const text = await options.getByTestId('policy-errors').innerText();
     expect(text).toContain('$.workHours.start');
-    expect(text).toContain('$.customRules[1].pattern');
+    expect(text).toContain('$.customRules[2].pattern');
     expect(await options.getByTestId('kept-last-good').innerText()).toMatch(/customRules.*workHours|workHours.*customRules/);
     expect(await options.getByTestId('employer-names').innerText()).toContain('Acme Logistics');
     expect(await options.getByTestId('work-hours').innerText()).toContain('08:30');
