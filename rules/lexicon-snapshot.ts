@@ -24,6 +24,8 @@ export interface FrozenIndex {
   v: 2;
   /** Lexicon names in id order. */
   names: string[];
+  /** Lexicons whose words also match one typo away (ids). */
+  fuzzy: number[];
   entryCount: number;
   /** The vocabulary, newline-joined; its word ids are positions in this list. */
   words: string;
@@ -40,7 +42,7 @@ export interface FrozenIndex {
   any: number;
 }
 
-type ArrayName = 'wordLength' | 'wordTable' | 'edgeStart' | 'edgeWord' | 'edgeChild' | 'endStart' | 'endCodes';
+type ArrayName = 'wordLength' | 'wordTable' | 'edgeStart' | 'edgeWord' | 'edgeChild' | 'endStart' | 'endCodes' | 'typoWords' | 'typoLangs';
 
 const LANGS = Object.keys(LANG_INDEX) as EntryLang[];
 const endCode = (e: End) => (e.lex * 5 + LANG_INDEX[e.lang]) * 2 + (e.strict ? 1 : 0);
@@ -118,9 +120,16 @@ export function freezeIndex(index: LexiconIndex): FrozenIndex {
     while (wordTable[h] !== 0) h = (h + 1) & (size - 1);
     wordTable[h] = i + 1;
   });
+  // Words that also match one typo away (typos.ts), as vocabulary positions.
+  const typoWords: number[] = [];
+  const typoLangs: number[] = [];
+  index.typoWords.forEach((wid, k) => {
+    const lw = localWord.get(wid);
+    if (lw !== undefined) { typoWords.push(lw); typoLangs.push(index.typoLangs[k]!); }
+  });
   const arrays: [ArrayName, number[]][] = [
     ['wordLength', wordLength], ['wordTable', wordTable], ['edgeStart', edgeStart], ['edgeWord', edgeWord],
-    ['edgeChild', edgeChild], ['endStart', endStart], ['endCodes', endCodes],
+    ['edgeChild', edgeChild], ['endStart', endStart], ['endCodes', endCodes], ['typoWords', typoWords], ['typoLangs', typoLangs],
   ];
   const layout = arrays.map(([name, a]) => ({ name, type: typeFor(a.reduce((m, x) => (x > m ? x : m), 0)), length: a.length }));
   let bytes = 0;
@@ -138,6 +147,7 @@ export function freezeIndex(index: LexiconIndex): FrozenIndex {
   return {
     v: 2,
     names: [...index.names],
+    fuzzy: [...index.fuzzyLex],
     entryCount: index.entryCount,
     words: words.join('\n'),
     nodes: count,
@@ -187,6 +197,9 @@ export function thawIndex(f: FrozenIndex): LexiconIndex {
   const index = new LexiconIndex({}, words, [new FrozenTrie(f, a)]);
   for (const name of f.names) index.id(name);
   index.entryCount = f.entryCount;
+  index.fuzzyLex = new Set(f.fuzzy);
+  index.typoWords = Array.from(a.typoWords);
+  index.typoLangs = Array.from(a.typoLangs);
   return index;
 }
 

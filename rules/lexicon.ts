@@ -10,6 +10,7 @@
 // (English inflections).
 
 import { dedouble, foldWords, type Token } from './text';
+import { TypoIndex } from './typos';
 import type { Lang } from './types';
 
 export type EntryLang = Lang | 'any';
@@ -35,6 +36,7 @@ const MIN_COMPOUND_HEAD = 3;
 /** An entry that is one plain word: no braces, stars, wildcards, flags, inflection marks or spaces. */
 const PLAIN = /^[^\s{}*_=^~]+$/;
 export const LANG_INDEX: Record<EntryLang, number> = { nl: 0, en: 1, fr: 2, de: 3, any: 4 };
+const LANG_NAMES = Object.keys(LANG_INDEX) as EntryLang[];
 const INFLECT_MARK = /([\p{L}'-]+)~([nv]?)/gu;
 
 export function expandBraces(s: string): string[] {
@@ -310,6 +312,12 @@ function foldCached(part: string): string[] {
 export class LexiconIndex {
   readonly names: string[] = [];
   private ids = new Map<string, number>();
+  /** Lexicons whose one-word entries also match one typo away (a pack's `fuzzy` list). */
+  fuzzyLex = new Set<number>();
+  /** Word ids of those entries and their languages (LANG_INDEX); their TypoIndex is built on first use. */
+  typoWords: number[] = [];
+  typoLangs: number[] = [];
+  private typos: TypoIndex | null = null;
   tries: TrieView[];
   entryCount = 0;
 
@@ -326,6 +334,10 @@ export class LexiconIndex {
   fork(): LexiconIndex {
     const f = new LexiconIndex(this.inflections, this.words, [...this.tries, new Trie(this.words)]);
     f.names.push(...this.names);
+    f.fuzzyLex = this.fuzzyLex;
+    f.typoWords = this.typoWords;
+    f.typoLangs = this.typoLangs;
+    f.typos = this.typoIndex(); // shared: the overlay adds no fuzzy words
     this.ids.forEach((v, k) => f.ids.set(k, v));
     f.entryCount = this.entryCount;
     return f;
@@ -339,6 +351,24 @@ export class LexiconIndex {
       this.ids.set(name, id);
     }
     return id;
+  }
+
+  /** Entries of these lexicons added from now on also match one typo away (typos.ts). */
+  setFuzzy(names: string[]): void {
+    for (const n of names) this.fuzzyLex.add(this.id(n));
+  }
+
+  private addTypoWord(t: string, lang: EntryLang) {
+    this.typoWords.push(this.words.id(t));
+    this.typoLangs.push(LANG_INDEX[lang]);
+  }
+
+  private typoIndex(): TypoIndex | null {
+    if (!this.typos && this.typoWords.length) {
+      this.typos = new TypoIndex();
+      this.typoWords.forEach((id, k) => this.typos!.add(this.words.word(id), id, LANG_NAMES[this.typoLangs[k]!]!));
+    }
+    return this.typos;
   }
 
   /** `parasite~` → `{parasite,parasites}` from the precomputed table (base form if absent). */
@@ -368,6 +398,7 @@ export class LexiconIndex {
       for (const t of folded) node = trie.child(node, { t, mode: Mode.Exact });
       trie.addEnd(node, endOf(lex, lang, false));
       this.entryCount++;
+      if (folded.length === 1 && this.fuzzyLex.has(lex)) this.addTypoWord(folded[0]!, lang);
       return;
     }
     let s = this.inflect(raw).trim();
@@ -376,7 +407,13 @@ export class LexiconIndex {
     if (s.startsWith('^')) { strict = true; s = s.slice(1); }
     if (s.startsWith('=')) { cased = true; s = s.slice(1); }
     let frontier: number[] = [-1]; // -1: nothing matched yet (the roots)
-    for (const chunk of splitChunks(s)) {
+    const chunks = splitChunks(s);
+    if (chunks.length === 1 && !cased && this.fuzzyLex.has(lex)) {
+      for (const words of chunkWords(chunks[0]!, false)) {
+        if (words.length === 1 && words[0]!.mode === Mode.Exact) this.addTypoWord(words[0]!.t, lang);
+      }
+    }
+    for (const chunk of chunks) {
       const alts = chunkWords(chunk, cased);
       if (frontier.length === 1 && alts.length === 1) {
         let node = frontier[0]!;
@@ -407,11 +444,18 @@ export class LexiconIndex {
     const out: LexMatch[] = [];
     const seen = new Set<number>();
     const words = this.words;
-    // Each token's word id, once (undefined: no lexicon has this word).
+    // Each token's word id, once (undefined: no lexicon has this word); the
+    // other readings of a token: `@` as `a` (@rabes), one typo away (muslmis).
     const wids = tokens.map((t) => words.get(t.t));
-    const emit = (ends: End[], first: number, last: number) => {
+    const alts = tokens.map((t) => (t.alt ? words.get(t.alt) : undefined));
+    const typos = this.typoIndex();
+    const near = tokens.map((t, k) =>
+      typos && wids[k] === undefined && !t.masked && !t.stretched ? typos.near(t.alt ?? t.t, lang) : NO_IDS);
+    // `typo`: the path read a word one typo away; only the lexicons that allow it may end there.
+    const emit = (ends: End[], first: number, last: number, typo: boolean) => {
       for (const e of ends) {
         if (e.strict && e.lang !== lang) continue;
+        if (typo && !this.fuzzyLex.has(e.lex)) continue;
         // A numeric key: string keys cost more than the whole match.
         const key = ((first * 64 + Math.min(63, last - first)) * 4096 + e.lex) * 5 + LANG_INDEX[e.lang];
         if (seen.has(key)) continue;
@@ -419,47 +463,62 @@ export class LexiconIndex {
         out.push({ lex: e.lex, first, last, lang: e.lang });
       }
     };
-    // Children of `node` along token k's word: exact, stretched, masked.
-    const exactChildren = (trie: TrieView, node: number, k: number, visit: (n: number) => void) => {
+    // Children of `node` along token k's word: exact, other readings, stretched, masked.
+    const exactChildren = (trie: TrieView, node: number, k: number, visit: (n: number, typo: boolean) => void) => {
       const tok = tokens[k]!;
       const wid = wids[k];
-      if (wid !== undefined) { const c = trie.edge(node, wid); if (c !== undefined) visit(c); }
+      if (wid !== undefined) { const c = trie.edge(node, wid); if (c !== undefined) visit(c, false); }
+      const alt = alts[k];
+      if (alt !== undefined) { const c = trie.edge(node, alt); if (c !== undefined) visit(c, false); }
+      for (const w2 of near[k]!) { const c = trie.edge(node, w2); if (c !== undefined) visit(c, true); }
       if (tok.stretched) {
         for (const w2 of words.dedoubled.get(dedouble(tok.t)) ?? []) {
           if (w2 === wid) continue;
           const c = trie.edge(node, w2);
-          if (c !== undefined) visit(c);
+          if (c !== undefined) visit(c, false);
         }
       }
       if (tok.masked) {
         for (const [word, w2] of words.byLength.get(tok.t.length) ?? []) {
           if (w2 === wid || !maskFits(tok.t, word)) continue;
           const c = trie.edge(node, w2);
-          if (c !== undefined) visit(c);
+          if (c !== undefined) visit(c, false);
         }
       }
     };
     for (const trie of this.tries) {
       // Follow a phrase from `node` whose last matched token is `last`.
-      const walk = (node: number, first: number, last: number): void => {
+      const walk = (node: number, first: number, last: number, typo = false): void => {
         const ends = trie.endsAt(node);
-        if (ends) emit(ends, first, last);
+        if (ends) emit(ends, first, last, typo);
         const k = last + 1;
         const next = tokens[k];
         if (!next || next.sentence !== tokens[first]!.sentence) return;
-        exactChildren(trie, node, k, (c) => walk(c, first, k));
+        exactChildren(trie, node, k, (c, t) => walk(c, first, k, typo || t));
         const wl = trie.wildAt(node);
-        if (wl) for (const { w, node: n } of wl) if (wordFits(w, next)) walk(n, first, k);
+        if (wl) for (const { w, node: n } of wl) if (wordFits(w, next)) walk(n, first, k, typo);
+      };
+      // Stems and compound tails of a word spanning tokens first..last.
+      const stemsAndTails = (t: string, first: number, last: number) => {
+        for (const len of trie.prefixLens) {
+          if (len <= t.length) { const n = trie.prefix.get(t.slice(0, len)); if (n !== undefined) walk(n, first, last); }
+        }
+        for (const len of trie.suffixLens) {
+          if (len === t.length || t.length - len >= MIN_COMPOUND_HEAD) { const n = trie.suffix.get(t.slice(t.length - len)); if (n !== undefined) walk(n, first, last); }
+        }
       };
       for (let i = 0; i < tokens.length; i++) {
         const tok = tokens[i]!;
-        const t = tok.t;
-        exactChildren(trie, 0, i, (c) => walk(c, i, i));
-        for (const len of trie.prefixLens) {
-          if (len <= t.length) { const n = trie.prefix.get(t.slice(0, len)); if (n !== undefined) walk(n, i, i); }
-        }
-        for (const len of trie.suffixLens) {
-          if (len === t.length || t.length - len >= MIN_COMPOUND_HEAD) { const n = trie.suffix.get(t.slice(t.length - len)); if (n !== undefined) walk(n, i, i); }
+        exactChildren(trie, 0, i, (c, t) => walk(c, i, i, t));
+        stemsAndTails(tok.t, i, i);
+        if (tok.alt) stemsAndTails(tok.alt, i, i);
+        // A hyphenated compound (kut-marokkanen) read as one word too.
+        const next = tokens[i + 1];
+        if (next?.afterHyphen) {
+          const joined = tok.t + next.t;
+          const jw = words.get(joined);
+          if (jw !== undefined) { const c = trie.edge(0, jw); if (c !== undefined) walk(c, i, i + 1); }
+          stemsAndTails(joined, i, i + 1);
         }
         const c = trie.cased.get(tok.orig);
         if (c !== undefined) walk(c, i, i);
@@ -469,6 +528,8 @@ export class LexiconIndex {
     return out;
   }
 }
+
+const NO_IDS: readonly number[] = [];
 
 function maskFits(masked: string, word: string): boolean {
   if (masked.length !== word.length) return false;

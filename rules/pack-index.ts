@@ -17,6 +17,7 @@ export function packIndex(packs: Pack[]): LexiconIndex {
   if (!index) {
     index = new LexiconIndex(inflections as Record<string, string[]>);
     for (const pack of packs) {
+      index.setFuzzy(pack.fuzzy ?? []);
       for (const [name, langs] of Object.entries(pack.lexicons ?? {})) {
         if ('seq' in langs) { index.id(name); continue; } // derived: computed per post from other lexicons
         for (const [lang, list] of Object.entries(langs as Record<string, string[]>)) {

@@ -60,12 +60,14 @@ export interface Pack {
   message?: Localized;
   /** Word lists per language, or a derived lexicon: `{ "seq": ["copula", "_?", "neg-adjective"] }`. */
   lexicons?: Record<string, Partial<Record<string, string[]>> | { seq: SeqPart[] }>;
+  /** This pack's lexicons whose one-word entries also match one typo away (typos.ts): group names, slurs. */
+  fuzzy?: string[];
   rules: PackRule[];
 }
 
 const LEX_LANGS = [...LANGS, 'any'];
 const RULE_KEYS = new Set(['id', 'type', 'lexicon', 'a', 'b', 'window', 'scope', 'order', 'sameLanguage', 'carry', 'detector', 'pattern', 'unless', 'requires', 'when', 'severity', 'message', 'suggestion', 'examples', 'description']);
-const PACK_KEYS = new Set(['id', 'category', 'version', 'description', 'sources', 'severity', 'message', 'lexicons', 'rules', '$schema']);
+const PACK_KEYS = new Set(['id', 'category', 'version', 'description', 'sources', 'severity', 'message', 'lexicons', 'fuzzy', 'rules', '$schema']);
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -125,6 +127,14 @@ export function validatePack(pack: unknown, knownLexicons: Set<string> = new Set
         });
       }
     }
+  }
+  if (pack.fuzzy !== undefined) {
+    if (!Array.isArray(pack.fuzzy)) errors.push({ path: '$.fuzzy', message: 'expected an array of lexicon names' });
+    else pack.fuzzy.forEach((n, i) => {
+      const lex = isObj(pack.lexicons) ? pack.lexicons[n as string] : undefined;
+      if (typeof n !== 'string' || !own.has(n)) errors.push({ path: `$.fuzzy[${i}]`, message: `not a lexicon of this pack: ${JSON.stringify(n)}` });
+      else if (isObj(lex) && 'seq' in lex) errors.push({ path: `$.fuzzy[${i}]`, message: 'a derived (seq) lexicon has no words of its own' });
+    });
   }
   const lexOk = (n: string) => own.has(n) || knownLexicons.has(n) || n === '@employer' || n === '@confidential';
   const checkRef = (ref: unknown, path: string, required: boolean) => {
