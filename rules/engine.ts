@@ -283,6 +283,8 @@ class Matches {
   }
   /** Add the matches of a derived lexicon: its parts back to back, gaps allowed, in one sentence. */
   derive(d: Derived, tokens: Token[]): void {
+    // Most sequences miss a part altogether in a given post: nothing to build then.
+    for (const part of d.parts) if ('ids' in part && this.of(part.ids).length === 0) return;
     const first = d.parts[0] as { ids: number[] };
     let states: LexMatch[] = this.of(first.ids).map((m) => ({ lex: d.lex, first: m.first, last: m.last, lang: m.lang }));
     let gapMin = 0;

@@ -211,9 +211,11 @@ export class Trie implements TrieView {
     if (node < 0) {
       switch (w.mode) {
         case Mode.Prefix:
+          affixFilters.delete(this);
           if (!this.prefixLens.includes(w.t.length)) this.prefixLens.push(w.t.length);
           return this.keyed(this.prefix, w.t);
         case Mode.Suffix:
+          affixFilters.delete(this);
           if (!this.suffixLens.includes(w.t.length)) this.suffixLens.push(w.t.length);
           return this.keyed(this.suffix, w.t);
         case Mode.Cased:
@@ -233,6 +235,32 @@ export class Trie implements TrieView {
     if (!l) this.ends[node] = [e];
     else if (!l.includes(e)) l.push(e);
   }
+}
+
+/**
+ * First three letters of the stems and last three of the tails of a trie
+ * (shorter ones kept as they are): most tokens share neither, and are then
+ * spared a slice and a lookup per stem or tail length.
+ */
+interface AffixFilter { heads: Set<number>; tails: Set<number>; shortStems: string[]; shortTails: string[] }
+/** Three UTF-16 units from i as one number: no string to allocate per token. */
+const triple = (t: string, i: number) => (t.charCodeAt(i) * 0x10000 + t.charCodeAt(i + 1)) * 0x10000 + t.charCodeAt(i + 2);
+const affixFilters = new WeakMap<TrieView, AffixFilter>();
+function affixFilter(trie: TrieView): AffixFilter {
+  let f = affixFilters.get(trie);
+  if (!f) {
+    f = { heads: new Set(), tails: new Set(), shortStems: [], shortTails: [] };
+    for (const k of trie.prefix.keys()) { if (k.length < 3) f.shortStems.push(k); else f.heads.add(triple(k, 0)); }
+    for (const k of trie.suffix.keys()) { if (k.length < 3) f.shortTails.push(k); else f.tails.add(triple(k, k.length - 3)); }
+    affixFilters.set(trie, f);
+  }
+  return f;
+}
+function mayHaveStem(f: AffixFilter, t: string): boolean {
+  return (t.length >= 3 && f.heads.has(triple(t, 0))) || f.shortStems.some((k) => t.startsWith(k));
+}
+function mayHaveTail(f: AffixFilter, t: string): boolean {
+  return (t.length >= 3 && f.tails.has(triple(t, t.length - 3))) || f.shortTails.some((k) => t.endsWith(k));
 }
 
 /** Split at whitespace outside braces: `{de baas,het bedrijf} is {een ,}idioot` → 3 chunks. */
@@ -442,7 +470,11 @@ export class LexiconIndex {
   /** Every match of every lexicon in the tokens; strict entries need `lang`. */
   match(tokens: Token[], lang: Lang): LexMatch[] {
     const out: LexMatch[] = [];
-    const seen = new Set<number>();
+    // Two paths may reach one lexicon over one span (a stem and a full word,
+    // or two readings of a token): report it once. Every match found from
+    // position i starts at i, so the keys of the current position suffice.
+    let seenFirst = -1;
+    const seen: number[] = [];
     const words = this.words;
     // Each token's word id, once (undefined: no lexicon has this word); the
     // other readings of a token: `@` as `a` (@rabes), one typo away (muslmis).
@@ -456,10 +488,10 @@ export class LexiconIndex {
       for (const e of ends) {
         if (e.strict && e.lang !== lang) continue;
         if (typo && !this.fuzzyLex.has(e.lex)) continue;
-        // A numeric key: string keys cost more than the whole match.
-        const key = ((first * 64 + Math.min(63, last - first)) * 4096 + e.lex) * 5 + LANG_INDEX[e.lang];
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (first !== seenFirst) { seenFirst = first; seen.length = 0; }
+        const key = ((last - first) * 8192 + e.lex) * 5 + LANG_INDEX[e.lang];
+        if (seen.includes(key)) continue;
+        seen.push(key);
         out.push({ lex: e.lex, first, last, lang: e.lang });
       }
     };
@@ -499,11 +531,12 @@ export class LexiconIndex {
         if (wl) for (const { w, node: n } of wl) if (wordFits(w, next)) walk(n, first, k, typo);
       };
       // Stems and compound tails of a word spanning tokens first..last.
+      const affix = affixFilter(trie);
       const stemsAndTails = (t: string, first: number, last: number) => {
-        for (const len of trie.prefixLens) {
+        if (mayHaveStem(affix, t)) for (const len of trie.prefixLens) {
           if (len <= t.length) { const n = trie.prefix.get(t.slice(0, len)); if (n !== undefined) walk(n, first, last); }
         }
-        for (const len of trie.suffixLens) {
+        if (mayHaveTail(affix, t)) for (const len of trie.suffixLens) {
           if (len === t.length || t.length - len >= MIN_COMPOUND_HEAD) { const n = trie.suffix.get(t.slice(t.length - len)); if (n !== undefined) walk(n, first, last); }
         }
       };

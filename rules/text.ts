@@ -64,6 +64,7 @@ const WORD_RE = /[\p{L}\p{N}]/u;
 const LETTER_RE = /\p{L}/u;
 const UNIT_LIKE = /^(?:\d{2,}\p{L}+|\p{L}+\d{2,}|\d+(?:st|nd|rd|th|de|e|ste|er|ere|eme|ème|te|km|kg|pm|am|h|m|s|x))$/u;
 const LEET_SYMBOL = new Set(['@', '$', '!', '€', '|']);
+const LEET_CHAR_RE = /[013457@$!€|]/;
 const NON_WORD_RE = /[^\p{L}\p{N}]/gu;
 const fold1Cache = new Map<number, string>();
 
@@ -81,27 +82,41 @@ function foldCodePoint(cp: number, ch: string): string {
   return f;
 }
 
-interface FoldedChar { c: string; s: number; e: number }
+/**
+ * The text folded into single UTF-16 units, each with its source range:
+ * parallel arrays rather than an object per character (a post is checked on
+ * every pause in typing; the garbage collector notices thousands of objects).
+ */
+interface Folded { c: string[]; s: number[]; e: number[] }
 
-/** Fold the whole text into single UTF-16 units with their source ranges. */
-function foldText(text: string): FoldedChar[] {
-  const out: FoldedChar[] = [];
+function foldText(text: string): Folded {
+  const c: string[] = [];
+  const s: number[] = [];
+  const e: number[] = [];
   for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
+    const cp = text.charCodeAt(i) < 0xd800 ? text.charCodeAt(i) : text.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
-    if (!isInvisible(cp)) {
+    if (cp < 0x80) {
+      c.push(cp >= 65 && cp <= 90 ? String.fromCharCode(cp + 32) : text[i]!);
+      s.push(i);
+      e.push(i + 1);
+    } else if (!isInvisible(cp)) {
       const ch = len === 1 ? text[i]! : text.slice(i, i + 2);
-      const f = foldCodePoint(cp, ch);
       // A folded form of several characters (ﬁ → fi) maps each to the same source.
-      for (const c of f) out.push({ c, s: i, e: i + len });
+      for (const f of foldCodePoint(cp, ch)) {
+        c.push(f);
+        s.push(i);
+        e.push(i + len);
+      }
     }
     i += len;
   }
-  return out;
+  return { c, s, e };
 }
 
-const isWordChar = (c: string) => WORD_RE.test(c);
-const isLetter = (c: string) => LETTER_RE.test(c);
+// Folded text is lowercase: ASCII letters and digits answer without a Unicode regex.
+const isWordChar = (c: string) => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c > '\x7f' && WORD_RE.test(c));
+const isLetter = (c: string) => (c >= 'a' && c <= 'z') || (c > '\x7f' && LETTER_RE.test(c));
 const isDigit = (c: string) => c >= '0' && c <= '9';
 const SENTENCE_END = /[.!?;…]/;
 const UPPER_RE = /\p{Lu}/u;
@@ -151,10 +166,10 @@ const DETERMINERS = new Set([
  * Does an e-mail domain start at folded index k: a word, a dot, and a word
  * again (acme.be in jan@acme.be)? Then the `@` before it is no leet `a`.
  */
-function isEmailDomain(chars: FoldedChar[], k: number): boolean {
+function isEmailDomain(cc: string[], k: number): boolean {
   let m = k;
-  while (m < chars.length && (isWordChar(chars[m]!.c) || chars[m]!.c === '-')) m++;
-  return m > k && m + 1 < chars.length && chars[m]!.c === '.' && isWordChar(chars[m + 1]!.c);
+  while (m < cc.length && (isWordChar(cc[m]!) || cc[m]! === '-')) m++;
+  return m > k && m + 1 < cc.length && cc[m]! === '.' && isWordChar(cc[m + 1]!);
 }
 
 interface Raw {
@@ -177,39 +192,39 @@ interface Raw {
  * masked letters. Then spaced-out letters and dotted words are joined.
  */
 export function normalize(text: string): Normalized {
-  const chars = foldText(text);
-  const n = chars.length;
+  const { c: cc, s: cs, e: ce } = foldText(text);
+  const n = cc.length;
   const raw: Raw[] = [];
   let i = 0;
   while (i < n) {
-    const c = chars[i]!.c;
+    const c = cc[i]!;
     // A lone leet symbol between separators may be a letter of a spaced-out
     // word (Z w @ r t e n, $ h i t); kept aside until the runs are known.
-    if (SPACED_SYMBOL.has(c) && (i === 0 || isSep(chars[i - 1]!.c)) && (i + 1 >= n || isSep(chars[i + 1]!.c))) {
-      raw.push({ t: c, s: chars[i]!.s, e: chars[i]!.e, fs: i, fe: i + 1, masked: false, leet: true, sym: true });
+    if (SPACED_SYMBOL.has(c) && (i === 0 || isSep(cc[i - 1]!)) && (i + 1 >= n || isSep(cc[i + 1]!))) {
+      raw.push({ t: c, s: cs[i]!, e: ce[i]!, fs: i, fe: i + 1, masked: false, leet: true, sym: true });
       i++;
       continue;
     }
     const startsWord =
       isWordChar(c) ||
       // $hit, @sshole: a leading leet symbol directly followed by letters.
-      ((c === '$' || c === '€') && i + 1 < n && isLetter(chars[i + 1]!.c));
+      ((c === '$' || c === '€') && i + 1 < n && isLetter(cc[i + 1]!));
     if (!startsWord) { i++; continue; }
     let j = i;
     let hasLetter = false;
     let masked = false;
     let leet = false;
-    const buf: string[] = [];
+    let buf = '';
     while (j < n) {
-      const d = chars[j]!.c;
-      if (isWordChar(d)) { if (isLetter(d)) hasLetter = true; buf.push(d); j++; continue; }
-      if (j === i && (d === '$' || d === '€')) { buf.push(d); j++; continue; }
+      const d = cc[j]!;
+      if (isWordChar(d)) { if (isLetter(d)) hasLetter = true; buf += d; j++; continue; }
+      if (j === i && (d === '$' || d === '€')) { buf += d; j++; continue; }
       if ((d === '*' || d === '#') && j > i && j + 1 < n) {
         // f*ck, k**tbaas: mask characters between letters.
         let k = j;
-        while (k < n && (chars[k]!.c === '*' || chars[k]!.c === '#')) k++;
-        if (k < n && isLetter(chars[k]!.c) && isLetter(chars[j - 1]!.c) && k - j <= 3) {
-          for (let m = j; m < k; m++) buf.push('*');
+        while (k < n && (cc[k]! === '*' || cc[k]! === '#')) k++;
+        if (k < n && isLetter(cc[k]!) && isLetter(cc[j - 1]!) && k - j <= 3) {
+          for (let m = j; m < k; m++) buf += '*';
           masked = true;
           j = k;
           continue;
@@ -220,12 +235,12 @@ export function normalize(text: string): Normalized {
         // A run of leet symbols inside a word (sh!t, a$$hole), or `$` ending
         // a word (Arab$): letters in disguise. Elsewhere they are punctuation.
         let k = j;
-        while (k < n && LEET_SYMBOL.has(chars[k]!.c)) k++;
-        if (d === '@' && k === j + 1 && isEmailDomain(chars, k)) break; // jan@acme.be: an address, not ar@bes
-        const inside = k < n && isWordChar(chars[k]!.c);
-        const dollarEnd = !inside && k - j <= 2 && chars.slice(j, k).every((x) => x.c === '$') && isLetter(chars[j - 1]!.c);
+        while (k < n && LEET_SYMBOL.has(cc[k]!)) k++;
+        if (d === '@' && k === j + 1 && isEmailDomain(cc, k)) break; // jan@acme.be: an address, not ar@bes
+        const inside = k < n && isWordChar(cc[k]!);
+        const dollarEnd = !inside && k - j <= 2 && cc.slice(j, k).every((x) => x === '$') && isLetter(cc[j - 1]!);
         if (inside || dollarEnd) {
-          for (let m = j; m < k; m++) buf.push(chars[m]!.c);
+          for (let m = j; m < k; m++) buf += cc[m]!;
           leet = true;
           j = k;
           continue;
@@ -233,10 +248,10 @@ export function normalize(text: string): Normalized {
       }
       break;
     }
-    let t = buf.join('');
+    let t = buf;
     // Leet undone inside words with letters — but not in number+unit or
     // name+number tokens (10pm, 3de, 50plus, covid19, D66), where digits are digits.
-    if (hasLetter && !UNIT_LIKE.test(t)) {
+    if (hasLetter && LEET_CHAR_RE.test(t) && !UNIT_LIKE.test(t)) {
       let u = '';
       for (const ch of t) {
         const l = LEET[ch] ?? (ch === '|' ? 'i' : ch);
@@ -245,7 +260,7 @@ export function normalize(text: string): Normalized {
       }
       t = u;
     }
-    const r: Raw = { t, s: chars[i]!.s, e: chars[j - 1]!.e, fs: i, fe: j, masked, leet };
+    const r: Raw = { t, s: cs[i]!, e: ce[j - 1]!, fs: i, fe: j, masked, leet };
     // Handles: `@` + letters is a handle (@acme, @postcheck) and the token is
     // the name without the `@`, as the employer's handles are matched. The
     // same shape hides an `a` (@rabes = arabes, @rabieren), and no rule of
@@ -255,9 +270,9 @@ export function normalize(text: string): Normalized {
     // the other reading rides along in `alt` for a matcher that looks at it.
     // Not for names with digits or followed by `_` or `.` (@jan_peeters):
     // those are handles only.
-    if (i > 0 && chars[i - 1]!.c === '@' && (i < 2 || !isWordChar(chars[i - 2]!.c)) && !masked && /^\p{L}+$/u.test(t)) {
-      const after = j < n ? chars[j]!.c : '';
-      if (after !== '_' && !(after === '.' && j + 1 < n && isWordChar(chars[j + 1]!.c))) r.alt = 'a' + t;
+    if (i > 0 && cc[i - 1]! === '@' && (i < 2 || !isWordChar(cc[i - 2]!)) && !masked && /^\p{L}+$/u.test(t)) {
+      const after = j < n ? cc[j]! : '';
+      if (after !== '_' && !(after === '.' && j + 1 < n && isWordChar(cc[j + 1]!))) r.alt = 'a' + t;
     }
     raw.push(r);
     i = j;
@@ -272,8 +287,8 @@ export function normalize(text: string): Normalized {
       const from = raw[k - 1]!.fe;
       const to = raw[k]!.fs;
       for (let m = from; m < to; m++) {
-        const c = chars[m]!.c;
-        if (c === '\n' || c === '\r' || (SENTENCE_END.test(c) && (m + 1 >= n || /\s/.test(chars[m + 1]!.c)))) {
+        const c = cc[m]!;
+        if (c === '\n' || c === '\r' || (SENTENCE_END.test(c) && (m + 1 >= n || /\s/.test(cc[m + 1]!)))) {
           sentence++;
           break;
         }
@@ -290,7 +305,7 @@ export function normalize(text: string): Normalized {
     const a = raw[m]!;
     const b = raw[m + 1];
     if (!b || b.fs - a.fe !== 1) return '';
-    const g = chars[a.fe]!.c;
+    const g = cc[a.fe]!;
     return isSep(g) ? g : '';
   };
   /**
@@ -358,15 +373,15 @@ export function normalize(text: string): Normalized {
   const dotJoins = (k: number): boolean => {
     const a = raw[k]!;
     const b = raw[k + 1];
-    if (!b || a.sym || b.sym || b.fs - a.fe !== 1 || chars[a.fe]!.c !== '.') return false;
+    if (!b || a.sym || b.sym || b.fs - a.fe !== 1 || cc[a.fe]! !== '.') return false;
     if (a.t.length < 2 || b.t.length < 3 || !/^[\p{L}*]+$/u.test(a.t) || !/^[\p{L}*]+$/u.test(b.t)) return false;
     if (a.fs > 0) {
-      const p = chars[a.fs - 1]!.c;
-      if (p === '/' || p === ':' || p === '@' || p === '\\' || (p === '.' && a.fs > 1 && isWordChar(chars[a.fs - 2]!.c))) return false;
+      const p = cc[a.fs - 1]!;
+      if (p === '/' || p === ':' || p === '@' || p === '\\' || (p === '.' && a.fs > 1 && isWordChar(cc[a.fs - 2]!))) return false;
     }
     if (b.fe < n) {
-      const p = chars[b.fe]!.c;
-      if (p === '/' || p === ':' || p === '@' || p === '\\' || (p === '.' && b.fe + 1 < n && isWordChar(chars[b.fe + 1]!.c))) return false;
+      const p = cc[b.fe]!;
+      if (p === '/' || p === ':' || p === '@' || p === '\\' || (p === '.' && b.fe + 1 < n && isWordChar(cc[b.fe + 1]!))) return false;
     }
     // A capital in the second part: a new sentence or a name (end.Next,
     // Mr.Smith) or code (fs.readFile) — unless both parts are all capitals
@@ -385,7 +400,7 @@ export function normalize(text: string): Normalized {
   const push = (tok: Token, k: number) => {
     const prev = tokens[tokens.length - 1];
     const r = raw[k]!;
-    if (prev && r.fs > 0 && chars[r.fs - 1]!.c === '-' && prev.end === chars[r.fs - 1]!.s && /\p{L}/u.test(prev.t) && /\p{L}/u.test(tok.t)) tok.afterHyphen = true;
+    if (prev && r.fs > 0 && cc[r.fs - 1]! === '-' && prev.end === cs[r.fs - 1]! && /\p{L}/u.test(prev.t) && /\p{L}/u.test(tok.t)) tok.afterHyphen = true;
     tokens.push(tok);
   };
   for (let k = 0; k < raw.length; ) {
@@ -445,8 +460,9 @@ const DOUBLE_RE = /(\p{L})\1/u;
 
 function makeToken(text: string, t: string, start: number, end: number, sentence: number, masked: boolean, leet: boolean): Token {
   // Leetspeak can double a letter by accident (j00den → jooden): treat as stretched.
-  const stretched = STRETCH_RE.test(t) || (leet && DOUBLE_RE.test(t));
-  return { t, orig: text.slice(start, end), start, end, sentence, stretched, masked };
+  const stretched = t.length >= 3 && (STRETCH_RE.test(t) || (leet && DOUBLE_RE.test(t)));
+  // Every field present from the start: one object shape for the matcher's hot loops.
+  return { t, orig: text.slice(start, end), start, end, sentence, stretched, masked, joined: false, alt: undefined, afterHyphen: false };
 }
 
 /** Collapse every run of a repeated letter to one letter (for stretched words). */
