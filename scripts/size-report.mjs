@@ -9,7 +9,7 @@ const dir = process.argv[2] ?? '.output/chrome-mv3';
 const KB = 1024;
 const BUDGETS = [
   { what: 'content script injected at page load', match: /^content-scripts\/.*\.js$/, max: 40 * KB },
-  { what: 'lazily loaded engine (precompiled packs, language models, panel)', match: /^postcheck-engine\.js$/, max: 800 * KB },
+  { what: 'lazily loaded engine (precompiled packs, language models, panel)', match: /^postcheck-engine\.js$/, max: 900 * KB },
   { what: 'RE2, loaded only for policies with custom patterns', match: /^postcheck-re2\.js$/, max: 200 * KB },
   { what: 'whole extension', match: /./, max: 3 * 1024 * KB, total: true },
 ];
