@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate, prf, type CorpusPost } from '../../cli/eval';
-import { splitOf } from '../../cli/main';
 import { compilePolicy } from '../../rules';
 import { CATEGORIES, LANGS } from '../../rules/types';
 
-// Quality gates on the labelled corpora (tests/corpus/). They guard against
-// regressions; the figures themselves are printed by `npm run eval`. The hate
-// gate is taken on the held-out half (`--split test`), which no pack author
-// looked at, so it measures generalisation rather than memory.
+// Quality gates on the labelled corpora (tests/corpus/, see its README). They
+// guard against regressions; the figures themselves are printed by
+// `npm run eval`. The hate gate that measures generalisation is taken on
+// hate-fresh.jsonl, which no pack author has opened.
 const read = (f: string) => readFileSync(`tests/corpus/${f}`, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as CorpusPost);
 const compiled = compilePolicy(JSON.parse(readFileSync('tests/corpus/policy.json', 'utf8')));
 
@@ -20,14 +19,24 @@ describe('corpus quality gates', { timeout: 120_000 }, () => {
       expect({ c, ok: m.precision >= 0.9 && m.recall >= 0.85, ...m }).toMatchObject({ c, ok: true });
     }
   });
-  it('hate corpus, held-out half: per language ≥ 80% of hateful posts caught and ≥ 90% of clean look-alikes left alone', () => {
-    const posts = read('hate.jsonl').filter((p) => splitOf(p.id) === 'test');
+  it('hate corpus (training): per language ≥ 90% of hateful posts caught and ≥ 95% of clean look-alikes left alone', () => {
+    const posts = read('hate.jsonl');
     const r = evaluate(posts, compiled);
     for (const l of LANGS) {
       const c = r.byCategoryLang.hate![l]!;
       const caught = c.tp / (c.tp + c.fn);
       const cleanOk = c.tn / (c.tn + c.fp);
-      expect({ l, ok: caught >= 0.8 && cleanOk >= 0.9, caught, cleanOk }).toMatchObject({ l, ok: true });
+      expect({ l, ok: caught >= 0.9 && cleanOk >= 0.95, caught, cleanOk }).toMatchObject({ l, ok: true });
+    }
+  });
+  it('hate corpus never seen by the pack authors: per language ≥ 78% caught and ≥ 85% of clean look-alikes left alone', () => {
+    const posts = read('hate-fresh.jsonl');
+    const r = evaluate(posts, compiled);
+    for (const l of LANGS) {
+      const c = r.byCategoryLang.hate![l]!;
+      const caught = c.tp / (c.tp + c.fn);
+      const cleanOk = c.tn / (c.tn + c.fp);
+      expect({ l, ok: caught >= 0.78 && cleanOk >= 0.85, caught, cleanOk }).toMatchObject({ l, ok: true });
     }
   });
 });
