@@ -120,10 +120,14 @@ export function loadEngine(signal: AbortSignal): Promise<Lazy | null> {
       lazy = (globalThis as Record<string, unknown>)[LAZY_GLOBAL] as Lazy;
       performance.mark('postcheck:engine-loaded');
       compile();
-      performance.mark('postcheck:engine-compiled');
-      warmUp();
       performance.mark('postcheck:engine-ready');
-      warmClockWhenIdle();
+      // A first check warms the engine's code for the user's first one, in
+      // the next task: a key pressed meanwhile is handled first.
+      setTimeout(() => {
+        warmUp();
+        performance.mark('postcheck:engine-warm');
+        warmClockWhenIdle();
+      }, 0);
       const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
         if (area === 'sync' && USER_KEY in changes) disclaimer = readDisclaimer(changes[USER_KEY]!.newValue);
         if (area !== 'local') return;
