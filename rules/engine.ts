@@ -272,7 +272,12 @@ interface Hit {
   /** Character span (detectors, patterns). */
   start?: number;
   end?: number;
+  /** Near rules: the same a with its next-nearest partner, tried when a filter silences this one. */
+  next?: Hit;
 }
+
+/** How many partners of one match a near rule tries, nearest first. */
+const MAX_PARTNERS = 4;
 
 class Matches {
   private byLex: LexMatch[][] = [];
@@ -378,9 +383,13 @@ export function check(text: string, ctx: CheckContext): CheckResult {
     }
     if (rule.workHoursOnly && hits.length && !isWork()) continue;
     let lastEnd = -1;
-    for (const h of hits) {
-      if (rule.requires.length && !rule.requires.every((u) => holds(u, h, matches, tokens, text))) continue;
-      if (rule.unless.length && rule.unless.some((u) => holds(u, h, matches, tokens, text))) continue;
+    const passes = (h: Hit) =>
+      (!rule.requires.length || rule.requires.every((u) => holds(u, h, matches, tokens, text))) &&
+      !(rule.unless.length && rule.unless.some((u) => holds(u, h, matches, tokens, text)));
+    for (const first of hits) {
+      let h: Hit | undefined = first;
+      while (h && !passes(h)) h = h.next;
+      if (!h) continue;
       const start = h.start ?? tokens[h.first]!.start;
       const end = h.end ?? tokens[h.last]!.end;
       if (start < lastEnd) continue; // overlapping hits of one rule: report once
@@ -441,10 +450,10 @@ function nearHits(rule: CompiledRule, matches: Matches, tokens: Token[]): Hit[] 
   }
   if (!bs.length) return [];
   const hits: Hit[] = [];
+  const partners: [LexMatch, number][] = [];
   for (const a of as) {
     const lo = lowerBound(bs, a.first - rule.window - MAX_PHRASE);
-    let best: LexMatch | undefined;
-    let bestDist = Infinity;
+    partners.length = 0;
     for (let k = lo; k < bs.length; k++) {
       const b = bs[k]!;
       if (b.first > a.last + rule.window + 1) break;
@@ -457,9 +466,19 @@ function nearHits(rule: CompiledRule, matches: Matches, tokens: Token[]): Hit[] 
         if (rule.order === 'ba' && b.last >= a.first) continue;
       }
       const dist = overlap ? 0 : b.first > a.last ? b.first - a.last - 1 : a.first - b.last - 1;
-      if (dist <= rule.window && dist < bestDist) { best = b; bestDist = dist; }
+      if (dist <= rule.window) partners.push([b, dist]);
     }
-    if (best) hits.push({ first: Math.min(a.first, best.first), last: Math.max(a.last, best.last), a, b: best });
+    if (!partners.length) continue;
+    // Nearest first (stable: the earlier of two at one distance); the others
+    // are chained behind it, so that a filter silencing the nearest partner
+    // (a negation just before it) does not silence the match altogether.
+    partners.sort((x, y) => x[1] - y[1]);
+    let chain: Hit | undefined;
+    for (let k = Math.min(partners.length, MAX_PARTNERS) - 1; k >= 0; k--) {
+      const b = partners[k]![0];
+      chain = { first: Math.min(a.first, b.first), last: Math.max(a.last, b.last), a, b, next: chain };
+    }
+    hits.push(chain!);
   }
   return hits.sort((x, y) => x.first - y.first);
 }
@@ -604,6 +623,13 @@ function holds(u: CompiledUnless, h: Hit, matches: Matches, tokens: Token[], tex
 }
 
 const QUOTES: [string, string][] = [['“', '”'], ['„', '“'], ['«', '»'], ['"', '"'], ['‘', '’'], ['‹', '›']];
+/**
+ * Straight single quotes double as apostrophes (don't, l'homme, 't is, Jones'),
+ * so a quotation needs an opening quote at the start of a word, a closing one
+ * at the end of a word, at least two words between, and apostrophes inside
+ * only between letters.
+ */
+const SINGLE_QUOTED = /(?<=^|[\s(\[{:])'(?=[^\s'])((?:[^'\n]|(?<=\p{L})'(?=\p{L})){1,300}?\s(?:[^'\n]|(?<=\p{L})'(?=\p{L})){0,300}?)(?<=\S)'(?=$|[\s.,!?;:)\]}…])/gu;
 let quoteCache: { text: string; ranges: [number, number][] } | undefined;
 /** Character ranges between matching quotation marks (computed once per post). */
 function quotedRanges(text: string): [number, number][] {
@@ -620,6 +646,7 @@ function quotedRanges(text: string): [number, number][] {
       from = b + 1;
     }
   }
+  for (const m of text.matchAll(SINGLE_QUOTED)) ranges.push([m.index! + 1, m.index! + 1 + m[1]!.length]);
   quoteCache = { text, ranges };
   return ranges;
 }

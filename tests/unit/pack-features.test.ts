@@ -17,6 +17,7 @@ const pack: Pack = {
   rules: [
     { id: 'seq', type: 'term', lexicon: 'f-all', unless: [{ near: 'f-neg', side: 'inside', of: 'a' }, { quoted: true }], examples: ex },
     { id: 'req', type: 'near', a: 'f-group', b: 'f-adj', window: 4, requires: [{ near: 'f-copula', of: 'b', side: 'before', window: 3 }], examples: ex },
+    { id: 'near-neg', type: 'near', a: 'f-group', b: 'f-adj', window: 6, unless: [{ near: 'f-neg', of: 'b', side: 'before', window: 1 }], examples: ex },
   ],
 };
 const compiled = compilePolicy({}, [pack]);
@@ -33,10 +34,18 @@ describe('pack features', () => {
   it('unless side "inside" sees a negation within the match; quoted matches are dropped', () => {
     expect(ids('Refugees are not dirty', 'seq')).toEqual([]);
     expect(ids('He said “refugees are dirty” and that is racist', 'seq')).toEqual([]);
+    expect(ids("He said 'refugees are dirty' and that is racist", 'seq')).toEqual([]); // straight quotes too
+    expect(ids("I don't care, refugees are dirty", 'seq')).toEqual(['refugees are dirty']); // an apostrophe is no quote
+    expect(ids("Jones' view: refugees are dirty, that's it", 'seq')).toEqual(['refugees are dirty']);
   });
   it('requires: the rule fires only when every condition holds', () => {
     expect(ids('refugees are lazy', 'req')).toEqual(['refugees are lazy']);
     expect(ids('refugees, lazy', 'req')).toEqual([]);
+  });
+  it('near: when a filter silences the nearest partner, the next one is tried', () => {
+    expect(ids('refugees are not lazy', 'near-neg')).toEqual([]);
+    expect(ids('refugees are not lazy but dirty', 'near-neg')).toEqual(['refugees are not lazy but dirty']);
+    expect(ids('refugees are not lazy, not dirty', 'near-neg')).toEqual([]);
   });
   it('validation refuses unknown parts, edge gaps and cycles', () => {
     const bad = (lexicons: Pack['lexicons']): Pack => ({ ...pack, lexicons: { ...pack.lexicons, ...lexicons } });
