@@ -259,7 +259,7 @@ function derivedOf(packs: Pack[], ids: (r: string | string[] | undefined) => num
 function compileUnless(u: UnlessCond, ids: (r: string | string[] | undefined) => number[]): CompiledUnless {
   if (u.quoted) return { kind: 'quoted', lex: [], of: 'match', side: 'any', window: 0 };
   if (u.near !== undefined) return { kind: 'near', lex: ids(u.near), of: u.of ?? 'match', side: u.side ?? 'before', window: u.window ?? 3 };
-  if (u.sentence !== undefined) return { kind: 'sentence', lex: ids(u.sentence), of: 'match', side: 'any', window: 0 };
+  if (u.sentence !== undefined) return { kind: 'sentence', lex: ids(u.sentence), of: u.of ?? 'match', side: 'any', window: 0 };
   return { kind: 'post', lex: ids(u.post), of: 'match', side: 'any', window: 0 };
 }
 
@@ -570,8 +570,10 @@ function holds(u: CompiledUnless, h: Hit, matches: Matches, tokens: Token[], tex
   const [hf, hl] = hitTokens(h, tokens);
   if (hf < 0) return false;
   if (u.kind === 'sentence') {
-    const s1 = tokens[hf]!.sentence;
-    const s2 = tokens[hl]!.sentence;
+    // `of: a|b`: only that part's sentence (a post-scope match may span several).
+    const part = u.of === 'a' ? h.a : u.of === 'b' ? h.b : undefined;
+    const s1 = tokens[part ? part.first : hf]!.sentence;
+    const s2 = tokens[part ? part.last : hl]!.sentence;
     // Matches are sorted by token, and sentences grow with tokens: search, don't scan.
     let lo = 0;
     let hi = found.length;

@@ -17,6 +17,7 @@ const pack: Pack = {
   rules: [
     { id: 'seq', type: 'term', lexicon: 'f-all', unless: [{ near: 'f-neg', side: 'inside', of: 'a' }, { quoted: true }], examples: ex },
     { id: 'req', type: 'near', a: 'f-group', b: 'f-adj', window: 4, requires: [{ near: 'f-copula', of: 'b', side: 'before', window: 3 }], examples: ex },
+    { id: 'post-scope', type: 'near', a: 'f-group', b: 'f-adj', window: 12, scope: 'post', unless: [{ sentence: 'f-neg', of: 'a' }], examples: ex },
     { id: 'near-neg', type: 'near', a: 'f-group', b: 'f-adj', window: 6, unless: [{ near: 'f-neg', of: 'b', side: 'before', window: 1 }], examples: ex },
   ],
 };
@@ -46,6 +47,10 @@ describe('pack features', () => {
     expect(ids('refugees are not lazy', 'near-neg')).toEqual([]);
     expect(ids('refugees are not lazy but dirty', 'near-neg')).toEqual(['refugees are not lazy but dirty']);
     expect(ids('refugees are not lazy, not dirty', 'near-neg')).toEqual([]);
+  });
+  it('a sentence filter with "of" looks only at that part’s sentence', () => {
+    expect(ids('Refugees arrived. They never stop, so dirty', 'post-scope')).toEqual(['Refugees arrived. They never stop, so dirty']);
+    expect(ids('Refugees never arrived. So dirty', 'post-scope')).toEqual([]);
   });
   it('validation refuses unknown parts, edge gaps and cycles', () => {
     const bad = (lexicons: Pack['lexicons']): Pack => ({ ...pack, lexicons: { ...pack.lexicons, ...lexicons } });
