@@ -280,12 +280,9 @@ interface Hit {
 const MAX_PARTNERS = 4;
 
 class Matches {
-  private byLex: LexMatch[][] = [];
   private unions = new Map<number[], LexMatch[]>();
-  constructor(all: LexMatch[]) {
-    for (const m of all) (this.byLex[m.lex] ??= []).push(m);
-    for (const list of this.byLex) list?.sort((x, y) => x.first - y.first || x.last - y.last);
-  }
+  /** `byLex`: the lexicon index's matches, per lexicon id, sorted by token. */
+  constructor(private byLex: LexMatch[][]) {}
   /** Add the matches of a derived lexicon: its parts back to back, gaps allowed, in one sentence. */
   derive(d: Derived, tokens: Token[]): void {
     // Most sequences miss a part altogether in a given post: nothing to build then.

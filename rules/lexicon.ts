@@ -467,9 +467,12 @@ export class LexiconIndex {
     }
   }
 
-  /** Every match of every lexicon in the tokens; strict entries need `lang`. */
-  match(tokens: Token[], lang: Lang): LexMatch[] {
-    const out: LexMatch[] = [];
+  /**
+   * Every match of every lexicon in the tokens, by lexicon id (sorted by
+   * token); strict entries need `lang`.
+   */
+  match(tokens: Token[], lang: Lang): LexMatch[][] {
+    const byLex: LexMatch[][] = [];
     // Two paths may reach one lexicon over one span (a stem and a full word,
     // or two readings of a token): report it once. Every match found from
     // position i starts at i, so the keys of the current position suffice.
@@ -492,7 +495,10 @@ export class LexiconIndex {
         const key = ((last - first) * 8192 + e.lex) * 5 + LANG_INDEX[e.lang];
         if (seen.includes(key)) continue;
         seen.push(key);
-        out.push({ lex: e.lex, first, last, lang: e.lang });
+        const m: LexMatch = { lex: e.lex, first, last, lang: e.lang };
+        const list = byLex[e.lex];
+        if (list) list.push(m);
+        else byLex[e.lex] = [m];
       }
     };
     // Children of `node` along token k's word: exact, other readings, stretched, masked.
@@ -558,7 +564,19 @@ export class LexiconIndex {
         if (trie.any >= 0) walk(trie.any, i, i);
       }
     }
-    return out;
+    // Found position by position: sorted by first already; by last within a position only if needed.
+    for (const list of byLex) {
+      if (!list) continue;
+      for (let k = 1; k < list.length; k++) {
+        const x = list[k - 1]!;
+        const y = list[k]!;
+        if (x.first > y.first || (x.first === y.first && x.last > y.last)) {
+          list.sort((p, q) => p.first - q.first || p.last - q.last);
+          break;
+        }
+      }
+    }
+    return byLex;
   }
 }
 
