@@ -345,7 +345,8 @@ export class LexiconIndex {
   /** Word ids of those entries and their languages (LANG_INDEX); their TypoIndex is built on first use. */
   typoWords: number[] = [];
   typoLangs: number[] = [];
-  private typos: TypoIndex | null = null;
+  /** Built on the first check that needs it, and shared with forks (a box, so a fork's build serves all). */
+  private typos: { index: TypoIndex | null } = { index: null };
   tries: TrieView[];
   entryCount = 0;
 
@@ -365,7 +366,7 @@ export class LexiconIndex {
     f.fuzzyLex = this.fuzzyLex;
     f.typoWords = this.typoWords;
     f.typoLangs = this.typoLangs;
-    f.typos = this.typoIndex(); // shared: the overlay adds no fuzzy words
+    f.typos = this.typos; // shared: the overlay adds no fuzzy words
     this.ids.forEach((v, k) => f.ids.set(k, v));
     f.entryCount = this.entryCount;
     return f;
@@ -392,11 +393,11 @@ export class LexiconIndex {
   }
 
   private typoIndex(): TypoIndex | null {
-    if (!this.typos && this.typoWords.length) {
-      this.typos = new TypoIndex();
-      this.typoWords.forEach((id, k) => this.typos!.add(this.words.word(id), id, LANG_NAMES[this.typoLangs[k]!]!));
+    if (!this.typos.index && this.typoWords.length) {
+      const t = (this.typos.index = new TypoIndex());
+      this.typoWords.forEach((id, k) => t.add(this.words.word(id), id, LANG_NAMES[this.typoLangs[k]!]!));
     }
-    return this.typos;
+    return this.typos.index;
   }
 
   /** `parasite~` → `{parasite,parasites}` from the precomputed table (base form if absent). */
