@@ -278,6 +278,8 @@ interface Hit {
 
 /** How many partners of one match a near rule tries, nearest first. */
 const MAX_PARTNERS = 4;
+const PARTNERS: LexMatch[] = new Array(MAX_PARTNERS);
+const DISTS: number[] = new Array(MAX_PARTNERS).fill(0);
 
 class Matches {
   private unions = new Map<number[], LexMatch[]>();
@@ -434,11 +436,12 @@ function nearHits(rule: CompiledRule, matches: Matches, tokens: Token[]): Hit[] 
   const as = matches.of(rule.a);
   if (!as.length) return [];
   let bs = matches.of(rule.b);
-  if (rule.carry) {
+  const pronouns = rule.carry ? matches.of(rule.carry.lex) : [];
+  if (rule.carry && pronouns.length && bs.length) {
     // "I met some X today. They are all ..." — a pronoun stands for X when X
     // occurred in one of the previous sentences.
     const sentencesWithB = new Set(bs.map((b) => tokens[b.first]!.sentence));
-    const carried = matches.of(rule.carry.lex).filter((m) => {
+    const carried = pronouns.filter((m) => {
       const s = tokens[m.first]!.sentence;
       for (let k = 1; k <= rule.carry!.sentences; k++) if (sentencesWithB.has(s - k)) return true;
       return false;
@@ -447,10 +450,11 @@ function nearHits(rule: CompiledRule, matches: Matches, tokens: Token[]): Hit[] 
   }
   if (!bs.length) return [];
   const hits: Hit[] = [];
-  const partners: [LexMatch, number][] = [];
+  const partners = PARTNERS;
+  const dists = DISTS;
   for (const a of as) {
     const lo = lowerBound(bs, a.first - rule.window - MAX_PHRASE);
-    partners.length = 0;
+    let n = 0;
     for (let k = lo; k < bs.length; k++) {
       const b = bs[k]!;
       if (b.first > a.last + rule.window + 1) break;
@@ -463,16 +467,23 @@ function nearHits(rule: CompiledRule, matches: Matches, tokens: Token[]): Hit[] 
         if (rule.order === 'ba' && b.last >= a.first) continue;
       }
       const dist = overlap ? 0 : b.first > a.last ? b.first - a.last - 1 : a.first - b.last - 1;
-      if (dist <= rule.window) partners.push([b, dist]);
+      if (dist > rule.window) continue;
+      // Keep the MAX_PARTNERS nearest, nearest first (stable: the earlier of
+      // two at one distance), by insertion: usually there are one or two.
+      let at = Math.min(n, MAX_PARTNERS);
+      while (at > 0 && dists[at - 1]! > dist) at--;
+      if (at >= MAX_PARTNERS) continue;
+      for (let q = Math.min(n, MAX_PARTNERS - 1); q > at; q--) { partners[q] = partners[q - 1]!; dists[q] = dists[q - 1]!; }
+      partners[at] = b;
+      dists[at] = dist;
+      if (n < MAX_PARTNERS) n++;
     }
-    if (!partners.length) continue;
-    // Nearest first (stable: the earlier of two at one distance); the others
-    // are chained behind it, so that a filter silencing the nearest partner
-    // (a negation just before it) does not silence the match altogether.
-    partners.sort((x, y) => x[1] - y[1]);
+    if (!n) continue;
+    // The others are chained behind the nearest, so that a filter silencing
+    // it (a negation just before it) does not silence the match altogether.
     let chain: Hit | undefined;
-    for (let k = Math.min(partners.length, MAX_PARTNERS) - 1; k >= 0; k--) {
-      const b = partners[k]![0];
+    for (let k = n - 1; k >= 0; k--) {
+      const b = partners[k]!;
       chain = { first: Math.min(a.first, b.first), last: Math.max(a.last, b.last), a, b, next: chain };
     }
     hits.push(chain!);
@@ -499,11 +510,16 @@ function lowerBound(list: LexMatch[], first: number): number {
  */
 type Pattern = { re2: Re2 } | { native: RegExp };
 
+// Unicode mode only where a pattern needs it (\p{…}, \u{…}, non-ASCII): V8
+// runs assertions such as \B some 30 times slower in it.
+const NEEDS_UNICODE = /\\[pPu]\{|[^\x00-\x7f]/;
+
 function packPattern(source: string): Pattern {
   // validatePack has checked that the pattern is valid RE2 too.
   const ci = source.startsWith('(?i)');
+  const body = ci ? source.slice(4) : source;
   try {
-    return { native: new RegExp(ci ? source.slice(4) : source, ci ? 'giu' : 'gu') };
+    return { native: new RegExp(body, `g${ci ? 'i' : ''}${NEEDS_UNICODE.test(body) ? 'u' : ''}`) };
   } catch {
     return { re2: re2().compile(source) };
   }

@@ -34,7 +34,9 @@ export function oneTypo(t: string, w: string): boolean {
  */
 export class TypoIndex {
   private buckets = new Map<string, [string, number][]>();
-  private cache = new Map<string, readonly number[]>();
+  /** Per language: token → ids (no key string to build per token). */
+  private cache = new Map<string, Map<string, readonly number[]>>();
+  private cached = 0;
 
   /** `lang`: the entry's language (any: every post). */
   add(word: string, id: number, lang: string): void {
@@ -49,8 +51,9 @@ export class TypoIndex {
   /** Ids of eligible words of language `lang` (or any) one typo from `t`. */
   near(t: string, lang: string): readonly number[] {
     if (t.length < MIN_WORD - 1) return NONE;
-    const key = `${lang} ${t}`;
-    let out = this.cache.get(key);
+    let perLang = this.cache.get(lang);
+    if (!perLang) this.cache.set(lang, (perLang = new Map()));
+    let out = perLang.get(t);
     if (out) return out;
     const found: number[] = [];
     for (const l of [lang, 'any']) {
@@ -59,8 +62,8 @@ export class TypoIndex {
       }
     }
     out = found.length ? found : NONE;
-    if (this.cache.size > 50_000) this.cache.clear();
-    this.cache.set(key, out);
+    if (++this.cached > 50_000) { this.cache.clear(); this.cached = 0; perLang = new Map(); this.cache.set(lang, perLang); }
+    perLang.set(t, out);
     return out;
   }
 }
