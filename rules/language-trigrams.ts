@@ -11,21 +11,35 @@ const LANGS: Lang[] = ['nl', 'en', 'fr', 'de'];
 /** Penalty for a trigram the model does not have (its models hold 300). */
 const MISSING = 300;
 
-let ranks: Map<string, number>[] | null = null;
+/** Three UTF-16 units as one number: trigrams are counted without building strings. */
+const key3 = (a: number, b: number, c: number) => (a * 0x10000 + b) * 0x10000 + c;
+
+let ranks: Map<number, number>[] | null = null;
 /** Trigram → rank (0: most frequent), per language; built on first use. */
-function modelRanks(): Map<string, number>[] {
-  return (ranks ??= LANGS.map((l) => new Map(models[l].split('|').map((t, i) => [t, i]))));
+function modelRanks(): Map<number, number>[] {
+  return (ranks ??= LANGS.map((l) => new Map(models[l].split('|').map((t, i) => [key3(t.charCodeAt(0), t.charCodeAt(1), t.charCodeAt(2)), i]))));
 }
 
-/** The padded trigrams of the text's letters, most frequent first (ties: first seen first). */
-function profile(text: string): string[] {
-  const s = ` ${text.toLowerCase().replace(/[^\p{L}]+/gu, ' ').trim()} `;
-  const counts = new Map<string, number>();
-  for (let i = 0; i + 3 <= s.length; i++) {
-    const t = s.slice(i, i + 3);
-    counts.set(t, (counts.get(t) ?? 0) + 1);
+const LETTER = /\p{L}/u;
+const SPACE = 32;
+
+/** The padded trigrams of the text's letters (lowercase, runs of anything else as one space), most frequent first (ties: first seen first). */
+function profile(text: string): number[] {
+  const lower = text.toLowerCase();
+  const codes: number[] = [SPACE];
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    const letter = (c >= 97 && c <= 122) || (c > 127 && LETTER.test(lower[i]!));
+    if (letter) codes.push(c);
+    else if (codes[codes.length - 1] !== SPACE) codes.push(SPACE);
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([t]) => t);
+  if (codes[codes.length - 1] !== SPACE) codes.push(SPACE);
+  const counts = new Map<number, number>();
+  for (let i = 0; i + 3 <= codes.length; i++) {
+    const k = key3(codes[i]!, codes[i + 1]!, codes[i + 2]!);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k);
 }
 
 /**
