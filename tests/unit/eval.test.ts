@@ -19,24 +19,24 @@ describe('corpus quality gates', { timeout: 120_000 }, () => {
       expect({ c, ok: m.precision >= 0.9 && m.recall >= 0.85, ...m }).toMatchObject({ c, ok: true });
     }
   });
-  it('hate corpus (training): per language ≥ 90% of hateful posts caught and ≥ 95% of clean look-alikes left alone', () => {
+  it('hate corpus (training): per language ≥ 95% of hateful posts caught and ≥ 98% of clean look-alikes left alone', () => {
     const posts = read('hate.jsonl');
     const r = evaluate(posts, compiled);
     for (const l of LANGS) {
       const c = r.byCategoryLang.hate![l]!;
       const caught = c.tp / (c.tp + c.fn);
       const cleanOk = c.tn / (c.tn + c.fp);
-      expect({ l, ok: caught >= 0.9 && cleanOk >= 0.95, caught, cleanOk }).toMatchObject({ l, ok: true });
+      expect({ l, ok: caught >= 0.95 && cleanOk >= 0.98, caught, cleanOk }).toMatchObject({ l, ok: true });
     }
   });
-  it('hate corpus never seen by the pack authors: per language ≥ 78% caught and ≥ 85% of clean look-alikes left alone', () => {
+  it('hate corpus never seen by the pack authors: per language ≥ 83% caught and ≥ 88% of clean look-alikes left alone', () => {
     const posts = read('hate-fresh.jsonl');
     const r = evaluate(posts, compiled);
     for (const l of LANGS) {
       const c = r.byCategoryLang.hate![l]!;
       const caught = c.tp / (c.tp + c.fn);
       const cleanOk = c.tn / (c.tn + c.fp);
-      expect({ l, ok: caught >= 0.78 && cleanOk >= 0.85, caught, cleanOk }).toMatchObject({ l, ok: true });
+      expect({ l, ok: caught >= 0.83 && cleanOk >= 0.88, caught, cleanOk }).toMatchObject({ l, ok: true });
     }
   });
 });
