@@ -1,5 +1,5 @@
 // The engine and the panel load on first use, not with the page: the content
-// script stays a few KB on every X/Facebook/LinkedIn tab, and the ~300 KB of
+// script stays a few KB on every X/Facebook/LinkedIn tab, and the ~0.9 MB of
 // lexicons, language detection and Preact arrive when a composer gets focus.
 //
 // postcheck-engine.js is a WXT unlisted script, evaluated here with import()
