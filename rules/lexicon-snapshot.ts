@@ -244,8 +244,6 @@ class FrozenTrie implements TrieView {
   suffix: Map<string, number>;
   cased: Map<string, number>;
   any: number;
-  prefixLens: number[];
-  suffixLens: number[];
 
   constructor(f: FrozenIndex, a: Record<ArrayName, NumArray>) {
     this.edgeStart = a.edgeStart;
@@ -263,8 +261,6 @@ class FrozenTrie implements TrieView {
     this.suffix = new Map(f.suffix);
     this.cased = new Map(f.cased);
     this.any = f.any;
-    this.prefixLens = [...new Set(f.prefix.map(([k]) => k.length))];
-    this.suffixLens = [...new Set(f.suffix.map(([k]) => k.length))];
   }
 
   edge(node: number, wid: number): number | undefined {

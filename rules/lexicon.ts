@@ -150,8 +150,6 @@ export interface TrieView {
   suffix: Map<string, number>;
   cased: Map<string, number>;
   any: number;
-  prefixLens: number[];
-  suffixLens: number[];
 }
 
 /**
@@ -170,8 +168,6 @@ export class Trie implements TrieView {
   suffix = new Map<string, number>();
   cased = new Map<string, number>();
   any = -1;
-  prefixLens: number[] = [];
-  suffixLens: number[] = [];
 
   constructor(readonly words: Words) {}
 
@@ -212,11 +208,9 @@ export class Trie implements TrieView {
       switch (w.mode) {
         case Mode.Prefix:
           affixFilters.delete(this);
-          if (!this.prefixLens.includes(w.t.length)) this.prefixLens.push(w.t.length);
           return this.keyed(this.prefix, w.t);
         case Mode.Suffix:
           affixFilters.delete(this);
-          if (!this.suffixLens.includes(w.t.length)) this.suffixLens.push(w.t.length);
           return this.keyed(this.suffix, w.t);
         case Mode.Cased:
           return this.keyed(this.cased, w.t);
@@ -238,20 +232,27 @@ export class Trie implements TrieView {
 }
 
 /**
- * First three letters of the stems and last three of the tails of a trie
- * (shorter ones kept as they are): most tokens share neither, and are then
- * spared a slice and a lookup per stem or tail length.
+ * The lengths of a trie's stems and tails, and their first three letters
+ * (of stems) and last three (of tails), shorter ones kept as they are: most
+ * tokens share neither, and are then spared a slice and a lookup per stem or
+ * tail length. Derived from the trie's maps on first use.
  */
-interface AffixFilter { heads: Set<number>; tails: Set<number>; shortStems: string[]; shortTails: string[] }
+interface AffixFilter { stemLens: number[]; tailLens: number[]; heads: Set<number>; tails: Set<number>; shortStems: string[]; shortTails: string[] }
 /** Three UTF-16 units from i as one number: no string to allocate per token. */
 const triple = (t: string, i: number) => (t.charCodeAt(i) * 0x10000 + t.charCodeAt(i + 1)) * 0x10000 + t.charCodeAt(i + 2);
 const affixFilters = new WeakMap<TrieView, AffixFilter>();
 function affixFilter(trie: TrieView): AffixFilter {
   let f = affixFilters.get(trie);
   if (!f) {
-    f = { heads: new Set(), tails: new Set(), shortStems: [], shortTails: [] };
-    for (const k of trie.prefix.keys()) { if (k.length < 3) f.shortStems.push(k); else f.heads.add(triple(k, 0)); }
-    for (const k of trie.suffix.keys()) { if (k.length < 3) f.shortTails.push(k); else f.tails.add(triple(k, k.length - 3)); }
+    const stems = [...trie.prefix.keys()];
+    const tails = [...trie.suffix.keys()];
+    f = {
+      stemLens: [...new Set(stems.map((k) => k.length))],
+      tailLens: [...new Set(tails.map((k) => k.length))],
+      heads: new Set(), tails: new Set(), shortStems: [], shortTails: [],
+    };
+    for (const k of stems) { if (k.length < 3) f.shortStems.push(k); else f.heads.add(triple(k, 0)); }
+    for (const k of tails) { if (k.length < 3) f.shortTails.push(k); else f.tails.add(triple(k, k.length - 3)); }
     affixFilters.set(trie, f);
   }
   return f;
@@ -540,10 +541,10 @@ export class LexiconIndex {
       // Stems and compound tails of a word spanning tokens first..last.
       const affix = affixFilter(trie);
       const stemsAndTails = (t: string, first: number, last: number) => {
-        if (mayHaveStem(affix, t)) for (const len of trie.prefixLens) {
+        if (mayHaveStem(affix, t)) for (const len of affix.stemLens) {
           if (len <= t.length) { const n = trie.prefix.get(t.slice(0, len)); if (n !== undefined) walk(n, first, last); }
         }
-        if (mayHaveTail(affix, t)) for (const len of trie.suffixLens) {
+        if (mayHaveTail(affix, t)) for (const len of affix.tailLens) {
           if (len === t.length || t.length - len >= MIN_COMPOUND_HEAD) { const n = trie.suffix.get(t.slice(t.length - len)); if (n !== undefined) walk(n, first, last); }
         }
       };
