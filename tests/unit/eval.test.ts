@@ -11,6 +11,17 @@ import { CATEGORIES, LANGS } from '../../rules/types';
 const read = (f: string) => readFileSync(`tests/corpus/${f}`, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as CorpusPost);
 const compiled = compilePolicy(JSON.parse(readFileSync('tests/corpus/policy.json', 'utf8')));
 
+/** Per language: the share of hateful posts caught and of clean look-alikes left alone. */
+function expectHateGate(file: string, minCaught: number, minCleanOk: number) {
+  const r = evaluate(read(file), compiled);
+  for (const l of LANGS) {
+    const c = r.byCategoryLang.hate![l]!;
+    const caught = c.tp / (c.tp + c.fn);
+    const cleanOk = c.tn / (c.tn + c.fp);
+    expect({ file, l, ok: caught >= minCaught && cleanOk >= minCleanOk, caught, cleanOk }).toMatchObject({ l, ok: true });
+  }
+}
+
 describe('corpus quality gates', { timeout: 120_000 }, () => {
   it('general corpus: every category keeps precision ≥ 90% and recall ≥ 85%', () => {
     const r = evaluate(read('general.jsonl'), compiled);
@@ -20,23 +31,9 @@ describe('corpus quality gates', { timeout: 120_000 }, () => {
     }
   });
   it('hate corpus (training): per language ≥ 95% of hateful posts caught and ≥ 98% of clean look-alikes left alone', () => {
-    const posts = read('hate.jsonl');
-    const r = evaluate(posts, compiled);
-    for (const l of LANGS) {
-      const c = r.byCategoryLang.hate![l]!;
-      const caught = c.tp / (c.tp + c.fn);
-      const cleanOk = c.tn / (c.tn + c.fp);
-      expect({ l, ok: caught >= 0.95 && cleanOk >= 0.98, caught, cleanOk }).toMatchObject({ l, ok: true });
-    }
+    expectHateGate('hate.jsonl', 0.95, 0.98);
   });
   it('hate corpus never seen by the pack authors: per language ≥ 83% caught and ≥ 88% of clean look-alikes left alone', () => {
-    const posts = read('hate-fresh.jsonl');
-    const r = evaluate(posts, compiled);
-    for (const l of LANGS) {
-      const c = r.byCategoryLang.hate![l]!;
-      const caught = c.tp / (c.tp + c.fn);
-      const cleanOk = c.tn / (c.tn + c.fp);
-      expect({ l, ok: caught >= 0.83 && cleanOk >= 0.88, caught, cleanOk }).toMatchObject({ l, ok: true });
-    }
+    expectHateGate('hate-fresh.jsonl', 0.83, 0.88);
   });
 });
