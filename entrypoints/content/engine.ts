@@ -134,10 +134,13 @@ export function loadEngine(signal: AbortSignal): Promise<Lazy | null> {
         if (FAULTS_KEY in changes) faults = readFaults(changes[FAULTS_KEY]!.newValue);
         if (POLICY_KEY in changes) {
           const next = changes[POLICY_KEY]!.newValue ?? undefined;
-          void ensureRe2(next).then(() => {
-            rawPolicy = next;
-            compile();
-          });
+          // Compiled even if RE2 could not load: compile() then falls back to the defaults, loudly.
+          void ensureRe2(next)
+            .catch((error) => console.warn('[postcheck] RE2 failed to load', error))
+            .then(() => {
+              rawPolicy = next;
+              compile();
+            });
         }
         if (SNOOZE_KEY in changes) {
           const v = changes[SNOOZE_KEY]!.newValue;
